@@ -1,0 +1,1 @@
+"""Loading and validating report files (the data layer)."""
