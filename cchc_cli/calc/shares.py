@@ -1,0 +1,121 @@
+"""Shares of a whole: the whole a share implies, the parts of a breakdown.
+
+A printed percent ``p`` with ``d`` decimals stands for a true share in
+``[p - h, p + h)`` where ``h = 0.5 * 10**-d`` (half-up rounding). Ranges below
+follow from that interval; whole-number ranges are computed with integers only,
+so the ends are exact.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cchc_cli.calc.precision import (
+    ONE_HUNDRED,
+    Estimate,
+    ceil,
+    divide,
+    floor,
+    half_step,
+    places,
+    round_half_up,
+)
+
+
+def _scaled(percent: Decimal) -> tuple[int, int]:
+    """``percent`` as the integer ``P`` with ``d`` decimals: 96.9 -> (969, 1)."""
+    decimals = places(percent)
+    return int(percent.scaleb(decimals)), decimals
+
+
+def whole_number_range(part: int, percent: Decimal) -> tuple[int, int | None] | None:
+    """The whole numbers ``N`` for which ``part / N`` prints as ``percent``.
+
+    Returns ``(low, high)`` with ``high`` None when there is no upper bound
+    (a share printed as 0), or None when no whole number gives that percent
+    (the figures disagree). 1818 at 96.9% gives (1876, 1877).
+    """
+    scaled, decimals = _scaled(percent)
+    # part*100/N in [P - 1/2, P + 1/2) * 10**-d  <=>  (2P-1) N <= K < (2P+1) N
+    k = 2 * 100 * 10**decimals * part
+    low = max(k // (2 * scaled + 1) + 1, part, 1)
+    if scaled == 0:
+        return (low, None) if part == 0 else None
+    high = k // (2 * scaled - 1)
+    return (low, high) if low <= high else None
+
+
+def implied_whole(part: Decimal, percent: Decimal, whole_numbers: bool) -> Estimate | None:
+    """The whole that ``part`` is ``percent`` % of, with the range the rounding allows.
+
+    For counts (``whole_numbers``) the range is of whole numbers; for amounts
+    it is the continuous interval. None when the percent is 0.
+    """
+    if percent == 0:
+        return None
+    central = divide(part * ONE_HUNDRED, percent)
+    if whole_numbers:
+        bounds = whole_number_range(int(part), percent)
+        central = round_half_up(central)
+        if bounds is None or bounds[1] is None:
+            return Estimate(central, None, None, 0)
+        return Estimate(central, Decimal(bounds[0]), Decimal(bounds[1]), 0)
+    decimals = max(places(part), places(percent))
+    step = half_step(places(percent))
+    high = divide(part * ONE_HUNDRED, percent - step) if percent > step else None
+    low = divide(part * ONE_HUNDRED, percent + step)
+    return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
+                    None if high is None else round_half_up(high, decimals), decimals)
+
+
+def remainder(whole: Estimate, part: Decimal) -> Estimate:
+    """What the whole holds beyond the part (``whole - part``)."""
+    low = None if whole.low is None else max(whole.low - part, Decimal(0))
+    high = None if whole.high is None else whole.high - part
+    return Estimate(whole.central - part, low, high, whole.decimals)
+
+
+def part_of(total: Decimal, percent: Decimal, whole_numbers: bool) -> Estimate:
+    """``percent`` % of ``total``, with the range the percent's rounding allows."""
+    step = half_step(places(percent))
+    central = divide(total * percent, ONE_HUNDRED)
+    low = divide(total * (percent - step), ONE_HUNDRED)
+    high = divide(total * (percent + step), ONE_HUNDRED)
+    if whole_numbers:
+        # part/total in [p - h, p + h): whole parts from ceil(low) to below ceil(high)
+        return Estimate(round_half_up(central), Decimal(max(ceil(low), 0)),
+                        Decimal(min(ceil(high) - 1, int(total))), 0)
+    decimals = max(places(total), places(percent))
+    return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
+                    round_half_up(high, decimals), decimals)
+
+
+def rest_percent(percents: list[Decimal]) -> Estimate:
+    """The share left once the stated parts are taken (100 - 78.8 - 18.9 = 2.3)."""
+    decimals = max(places(p) for p in percents)
+    central = ONE_HUNDRED - sum(percents, Decimal(0))
+    slack = sum((half_step(places(p)) for p in percents), Decimal(0))
+    low = max(central - slack, Decimal(0))
+    return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
+                    round_half_up(central + slack, decimals), decimals)
+
+
+def combined_percent(percents: list[Decimal]) -> Estimate:
+    """The share of several parts together (78.8 + 18.9 = 97.7)."""
+    decimals = max(places(p) for p in percents)
+    central = sum(percents, Decimal(0))
+    slack = sum((half_step(places(p)) for p in percents), Decimal(0))
+    return Estimate(round_half_up(central, decimals), round_half_up(central - slack, decimals),
+                    round_half_up(min(central + slack, ONE_HUNDRED), decimals), decimals)
+
+
+def rest_count(total: Decimal, parts: list[Estimate], rest: Estimate) -> Estimate:
+    """The count left once the parts are taken, so parts and rest add up to the total.
+
+    The range comes from the rest's percent range.
+    """
+    central = total - sum((p.central for p in parts), Decimal(0))
+    low = None if rest.low is None else Decimal(ceil(divide(total * rest.low, ONE_HUNDRED)))
+    high = None if rest.high is None else Decimal(floor(divide(total * rest.high, ONE_HUNDRED)))
+    return Estimate(max(central, Decimal(0)), low, high, 0)
+
