@@ -1,0 +1,33 @@
+"""``cchc metrics``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from cchc_cli.cli.data import load_catalog, select_province
+from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.output import emit
+
+
+@click.command()
+@data_options(year=False)
+@output_options
+def metrics(**kwargs: Any) -> None:
+    """The figure ids in the data, with their area, kind, labels and years.
+
+    \b
+    Examples:
+      cchc metrics
+      cchc metrics --format csv
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    from cchc_cli.catalog import Catalog
+    from cchc_cli.views.catalog import MetricsView
+
+    catalog = load_catalog(choice.data)
+    if choice.province is not None:
+        province = select_province(catalog, choice.province)
+        catalog = Catalog(tuple(catalog.reports_for(province)))
+    emit(MetricsView(catalog), out)

@@ -1,0 +1,41 @@
+"""``cchc show``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from cchc_cli.cli.data import select_report
+from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.output import emit
+
+
+@click.command()
+@click.argument("figure_id", metavar="ID")
+@data_options()
+@output_options
+def show(figure_id: str, **kwargs: Any) -> None:
+    """One figure in full: its value, the arithmetic of what it implies, and its source.
+
+    \b
+    Examples:
+      cchc show online_public_services
+      cchc show dossiers_received --lang vi
+      cchc show state_budget_revenue --format json | jq '.figure.derived'
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    _, report = select_report(choice)
+    figure = report.figure(figure_id)
+    if figure is None:
+        import difflib
+
+        ids = [f.id for f in report.figures]
+        close = difflib.get_close_matches(figure_id, ids, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise click.UsageError(f"no figure '{figure_id}' in {report.province.id} "
+                               f"{report.year}; {hint}'cchc metrics' lists the ids")
+    from cchc_cli.calc.derive import FigureResult, derive
+    from cchc_cli.views.show import ShowView
+
+    emit(ShowView(report, FigureResult(figure, derive(figure, report))), out)

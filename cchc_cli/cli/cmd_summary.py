@@ -1,0 +1,32 @@
+"""``cchc summary``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from cchc_cli.cli.data import select_report
+from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.output import emit
+
+
+@click.command()
+@data_options()
+@click.option("--sources", is_flag=True, help="Add each figure's source excerpt.")
+@output_options
+def summary(sources: bool, **kwargs: Any) -> None:
+    """The year at a glance: every figure, by reform area, with what it implies.
+
+    \b
+    Examples:
+      cchc summary
+      cchc summary --year 2023 --lang vi --sources
+      cchc summary --format json | jq '.figures[] | {id, value}'
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    _, report = select_report(choice)
+    from cchc_cli.calc.derive import derive_report
+    from cchc_cli.views.summary import SummaryView
+
+    emit(SummaryView(report, derive_report(report), with_sources=sources), out)

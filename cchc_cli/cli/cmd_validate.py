@@ -1,0 +1,44 @@
+"""``cchc validate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.cli.options import output_from, output_options
+from cchc_cli.cli.output import emit
+
+
+@click.command()
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@output_options
+def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
+    """Check report files or folders and list every problem (exit 3 if any).
+
+    With no PATH, checks --data's location: CCHC_DATA or the bundled datasets.
+
+    \b
+    Examples:
+      cchc validate data/
+      cchc validate report_2025.yaml --format json
+    """
+    out = output_from(kwargs)
+    from cchc_cli.load.files import data_location, find_report_files, load_files
+    from cchc_cli.load.problems import DataError, Problem
+    from cchc_cli.views.validation import ValidationView
+
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for location in [Path(p) for p in paths] or [data_location(None)]:
+        try:
+            files += find_report_files(location)
+        except DataError as error:
+            problems += error.problems
+    _, found = load_files(files)
+    view = ValidationView([str(f) for f in files], problems + found)
+    emit(view, out)
+    if not view.valid:
+        raise SystemExit(EXIT_DATA)

@@ -1,0 +1,39 @@
+"""Load the data a command asks for, turning data and selection errors into click errors."""
+
+from __future__ import annotations
+
+import click
+
+from cchc_cli.catalog import Catalog, SelectionError
+from cchc_cli.cli.errors import DataProblems
+from cchc_cli.cli.options import DataChoice
+from cchc_cli.model import Province, Report
+
+
+def load_catalog(data: str | None) -> Catalog:
+    """Every report at ``--data`` (or ``CCHC_DATA``, or the bundled datasets)."""
+    from cchc_cli.load.files import data_location, load_location
+    from cchc_cli.load.problems import DataError
+
+    try:
+        return Catalog(tuple(load_location(data_location(data))))
+    except DataError as error:
+        raise DataProblems(error.problems) from None
+
+
+def select_province(catalog: Catalog, query: str | None) -> Province:
+    """The province chosen with ``--province``."""
+    try:
+        return catalog.province(query)
+    except SelectionError as error:
+        raise click.UsageError(str(error)) from None
+
+
+def select_report(choice: DataChoice) -> tuple[Catalog, Report]:
+    """Load the data and pick the report for ``--province`` and ``--year``."""
+    catalog = load_catalog(choice.data)
+    province = select_province(catalog, choice.province)
+    try:
+        return catalog, catalog.report(province, choice.year)
+    except SelectionError as error:
+        raise click.UsageError(str(error)) from None

@@ -1,0 +1,49 @@
+"""Errors the user can act on, each with its exit code (listed in the README)."""
+
+from __future__ import annotations
+
+from typing import IO
+
+import click
+
+from cchc_cli.load.problems import Problem
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+"""``check`` found errors, or ``verify`` found figures that do not match."""
+EXIT_USAGE = 2
+"""A bad option or argument, or a province, year or figure not in the data."""
+EXIT_DATA = 3
+"""A data file is missing or invalid; every problem is listed."""
+EXIT_OUTPUT = 4
+"""The output could not be written (the file exists, or the folder is not writable)."""
+EXIT_INTERNAL = 70
+"""A bug in cchc."""
+
+
+class DataProblems(click.ClickException):
+    """Data files that could not be loaded, with every problem found."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        files = len({p.path for p in problems})
+        super().__init__(f"{len(problems)} problem(s) in {files} file(s); "
+                         "run 'cchc validate' on the data to see them again")
+
+    def show(self, file: IO[str] | None = None) -> None:
+        """Print every problem, one per line, then a count (all on stderr)."""
+        for problem in self.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"cchc: {self.message}", err=True)
+
+
+class OutputError(click.ClickException):
+    """The output file cannot be written."""
+
+    exit_code = EXIT_OUTPUT
+
+    def show(self, file: IO[str] | None = None) -> None:
+        """Print the message on stderr."""
+        click.echo(f"cchc: {self.message}", err=True)

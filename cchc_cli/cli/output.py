@@ -1,0 +1,163 @@
+"""Write a view in the chosen format, to stdout or to a file.
+
+Every command hands over a view with the same three shapes: a JSON document,
+tidy rows for CSV, and a ``Page`` for tables and Markdown. Rich is imported only
+when a table is drawn, so the JSON and CSV paths never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Protocol
+
+import click
+
+from cchc_cli.cli.errors import OutputError
+from cchc_cli.cli.options import Output
+from cchc_cli.model import Lang
+from cchc_cli.views.page import Page
+
+_EXTENSIONS = {
+    ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text",
+}
+
+
+class View(Protocol):
+    """What a command's result offers to the renderers."""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The CSV columns, in order."""
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Tidy rows for CSV, with keys from ``columns``."""
+
+    def page(self, lang: Lang) -> Page:
+        """Headings, tables and notes for text output."""
+
+
+def emit(view: View, out: Output) -> None:
+    """Render ``view`` as ``out`` asks and write it."""
+    if out.path is None:
+        if out.format == "table":
+            print_table(view.page(out.lang), out.color)
+        else:
+            sys.stdout.write(render_text(view, out.format, out.lang))
+            sys.stdout.flush()
+        return
+    kind = _file_kind(out)
+    if kind in ("html", "svg", "text"):
+        text = record_page(view.page(out.lang), kind)
+    else:
+        text = render_text(view, kind, out.lang)
+    write_file(Path(out.path), text, out.force)
+    click.echo(f"cchc: wrote {out.path}", err=True)
+
+
+def render_text(view: View, fmt: str, lang: Lang) -> str:
+    """JSON, CSV or Markdown text for ``view``."""
+    if fmt == "json":
+        from cchc_cli.render import json
+
+        return json.render(view.document())
+    if fmt == "csv":
+        from cchc_cli.render import csv
+
+        return csv.render(view.columns, view.rows())
+    from cchc_cli.render import markdown
+
+    return markdown.render(view.page(lang))
+
+
+def _file_kind(out: Output) -> str:
+    assert out.path is not None
+    extension = Path(out.path).suffix.lower()
+    kind = _EXTENSIONS.get(extension)
+    if kind is None:
+        known = ", ".join(sorted(_EXTENSIONS))
+        raise click.UsageError(f"cannot tell the format of '{out.path}' from its extension; "
+                               f"use one of {known}")
+    ctx = click.get_current_context()
+    given = ctx.get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE
+    table_like = kind in ("html", "svg", "text") and out.format == "table"
+    if given and out.format != kind and not table_like:
+        raise click.UsageError(f"--format {out.format} contradicts the extension of "
+                               f"'{out.path}'; the extension decides, so drop --format")
+    return kind
+
+
+def console(color: str, file: Any = None, record: bool = False) -> Any:
+    """A Rich console for stdout honouring ``--color``, ``NO_COLOR``, ``TERM`` and ``COLUMNS``."""
+    from rich.console import Console
+
+    options: dict[str, Any] = {"highlight": False, "emoji": False, "markup": False}
+    if color == "always":
+        options.update(force_terminal=True, color_system="standard", no_color=False)
+    elif color == "never":
+        options.update(color_system=None, no_color=True)
+    return Console(file=file or sys.stdout, record=record, **options)
+
+
+def print_table(page: Page, color: str) -> None:
+    """Draw ``page`` on stdout with Rich."""
+    from cchc_cli.render.rich_page import print_page
+
+    print_page(page, console(color))
+
+
+def record_page(page: Page, kind: str) -> str:
+    """``page`` drawn as an HTML page, an SVG picture or plain text."""
+    import io
+
+    from cchc_cli.render.rich_page import print_page
+
+    target = console("always" if kind != "text" else "never", file=io.StringIO(), record=True)
+    target.width = max(target.width, 100) if kind != "text" else target.width
+    print_page(page, target)
+    if kind == "html":
+        return str(target.export_html(inline_styles=True))
+    if kind == "svg":
+        return str(target.export_svg(title="cchc"))
+    return str(target.export_text())
+
+
+def write_file(path: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``."""
+    if path.is_dir():
+        raise OutputError(f"'{path}' is a folder; give a file name")
+    if path.exists() and not force:
+        raise OutputError(f"'{path}' exists; use --force to overwrite it")
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         prefix=f".{path.name}.", delete=False) as handle:
+            handle.write(text)
+        _place(Path(handle.name), path, force)
+    except OSError as error:
+        raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
+
+
+def _place(temporary: Path, path: Path, force: bool) -> None:
+    """Move the finished file into place; without ``force``, never over an existing file."""
+    try:
+        if force:
+            temporary.replace(path)
+            return
+        try:
+            os.link(temporary, path)  # fails if path exists, even if created meanwhile
+        except FileExistsError:
+            raise OutputError(f"'{path}' exists; use --force to overwrite it") from None
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise OutputError(f"'{path}' exists; use --force to overwrite it") from None
+            temporary.replace(path)
+            return
+    finally:
+        if temporary.exists():
+            temporary.unlink()

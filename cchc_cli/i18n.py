@@ -1,0 +1,92 @@
+"""The words cchc prints, in Vietnamese and English, and how the language is chosen."""
+
+from __future__ import annotations
+
+import os
+
+from cchc_cli.model import Lang, Text
+
+AREA_NAMES: dict[str, Text] = {
+    "direction": Text("Chỉ đạo, điều hành CCHC", "Direction and management of reform"),
+    "institutions": Text("Cải cách thể chế", "Institutional reform"),
+    "procedures": Text("Cải cách thủ tục hành chính", "Administrative procedure reform"),
+    "apparatus": Text("Cải cách tổ chức bộ máy hành chính nhà nước",
+                      "Reform of the state administrative apparatus"),
+    "civil_service": Text("Cải cách chế độ công vụ", "Civil service reform"),
+    "public_finance": Text("Cải cách tài chính công", "Public finance reform"),
+    "digital_government": Text("Xây dựng, phát triển Chính phủ điện tử, Chính phủ số",
+                               "E-government and digital government"),
+}
+
+KIND_NAMES: dict[str, Text] = {
+    "count": Text("số lượng", "count"),
+    "percent": Text("tỷ lệ", "percent"),
+    "score": Text("điểm", "score"),
+    "rank": Text("xếp hạng", "rank"),
+    "money": Text("tiền", "money"),
+    "duration": Text("thời gian", "duration"),
+}
+
+QUALIFIER_NAMES: dict[str, Text] = {
+    "exact": Text("chính xác", "exact"),
+    "approx": Text("ước tính", "approximate"),
+    "at_least": Text("ít nhất", "at least"),
+    "at_most": Text("nhiều nhất", "at most"),
+}
+
+WORDS: dict[str, Text] = {
+    "figure": Text("Chỉ tiêu", "Figure"),
+    "value": Text("Giá trị", "Value"),
+    "implies": Text("Suy ra", "What it implies"),
+    "id": Text("Mã", "Id"),
+    "area": Text("Lĩnh vực", "Area"),
+    "kind": Text("Loại", "Kind"),
+    "years": Text("Năm", "Years"),
+    "year": Text("Năm", "Year"),
+    "source": Text("Nguồn", "Source"),
+    "sources": Text("Nguồn", "Sources"),
+    "excerpt": Text("Trích dẫn", "Excerpt"),
+    "qualifier": Text("Mức chính xác", "Qualifier"),
+    "note": Text("Ghi chú", "Note"),
+    "province": Text("Tỉnh", "Province"),
+    "score": Text("Điểm", "Score"),
+    "grade": Text("Xếp loại", "Grade"),
+    "rank": Text("Xếp hạng", "Rank"),
+    "derived": Text("Giá trị suy ra", "Derived"),
+    "arithmetic": Text("Cách tính", "Arithmetic"),
+    "range": Text("Khoảng", "Range"),
+    "measure": Text("Đại lượng", "Measure"),
+    "file": Text("Tệp", "File"),
+    "problems": Text("Lỗi", "Problems"),
+    "none": Text("không có", "none"),
+    "summary_title": Text("Kết quả CCHC {province} năm {year}",
+                          "{province}: administrative reform results, {year}"),
+    "valid": Text("{files} tệp hợp lệ", "{files} file(s) valid"),
+    "invalid": Text("{problems} lỗi trong {files} tệp", "{problems} problem(s) in {files} file(s)"),
+    "derived_year": Text("suy ra từ báo cáo năm sau", "implied by a later report"),
+    "agrees": Text("khớp", "agrees"),
+    "disagrees": Text("không khớp", "disagrees"),
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    """A word or phrase from ``WORDS`` in ``lang``."""
+    return WORDS[key].get(lang)
+
+
+def area_name(area: str, lang: Lang) -> str:
+    """The name of a reform area."""
+    return AREA_NAMES[area].get(lang)
+
+
+def default_lang(environ: dict[str, str] | None = None) -> Lang:
+    """``CCHC_LANG`` if set; else Vietnamese when the locale is ``vi_*``; else English."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("CCHC_LANG", "").strip().lower()
+    if chosen in ("vi", "en"):
+        return chosen  # type: ignore[return-value]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"

@@ -1,0 +1,38 @@
+"""Bars drawn with text characters, so charts survive pipes and plain terminals."""
+
+from __future__ import annotations
+
+FULL = "█"
+EMPTY = "░"
+SEGMENTS = ("█", "▓", "▒", "░")
+
+
+def bar(fraction: float, width: int) -> str:
+    """A bar ``width`` characters long, filled to ``fraction`` (clamped to 0..1)."""
+    filled = round(max(0.0, min(fraction, 1.0)) * width)
+    return FULL * filled + EMPTY * (width - filled)
+
+
+def stacked(fractions: list[float], width: int) -> list[str]:
+    """Segments of one bar, each drawn with its own character, together ``width`` long."""
+    pieces: list[str] = []
+    used = 0
+    running = 0.0
+    for position, fraction in enumerate(fractions):
+        running += max(fraction, 0.0)
+        end = min(round(running * width), width)
+        character = SEGMENTS[position % len(SEGMENTS)]
+        pieces.append(character * max(end - used, 0))
+        used = max(end, used)
+    return pieces
+
+
+def sparkline(values: list[float]) -> str:
+    """One character per value, from ▁ (lowest) to █ (highest)."""
+    ticks = "▁▂▃▄▅▆▇█"
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return ticks[3] * len(values)
+    return "".join(ticks[round((v - low) / (high - low) * (len(ticks) - 1))] for v in values)

@@ -1,0 +1,57 @@
+"""Markdown: tables that paste into a report."""
+
+from __future__ import annotations
+
+from cchc_cli.render.bars import bar, stacked
+from cchc_cli.views.page import Block, Chart, Heading, Note, Page, Pairs, Table, plain
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(table: Table) -> list[str]:
+    lines = [f"### {table.title}", ""] if table.title else []
+    lines.append("| " + " | ".join(_escape(c.header) for c in table.columns) + " |")
+    lines.append("|" + "|".join("---:" if c.numeric else "---" for c in table.columns) + "|")
+    for row in table.rows:
+        lines.append("| " + " | ".join(_escape(plain(cell)) for cell in row) + " |")
+    if table.caption:
+        lines += ["", f"*{_escape(table.caption)}*"]
+    return lines
+
+
+def _pairs(pairs: Pairs) -> list[str]:
+    lines = [f"## {pairs.title}", ""] if pairs.title else []
+    return lines + [f"- **{_escape(key)}**: {_escape(plain(value))}" for key, value in pairs.items]
+
+
+def _chart(chart: Chart) -> list[str]:
+    lines = [f"### {chart.title}", "", "```"]
+    if chart.stacked:
+        lines.append("".join(stacked([b.fraction for b in chart.bars], 40)))
+        lines += [f"{piece[:1] if piece else ' '} {b.label}: {b.caption}"
+                  for piece, b in zip(stacked([b.fraction for b in chart.bars], 40), chart.bars,
+                                      strict=True)]
+    else:
+        width = max((len(b.label) for b in chart.bars), default=0)
+        lines += [f"{b.label.ljust(width)}  {bar(b.fraction, 30)}  {b.caption}" for b in chart.bars]
+    return [*lines, "```"]
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return ["#" * block.level + " " + block.text]
+    if isinstance(block, Table):
+        return _table(block)
+    if isinstance(block, Pairs):
+        return _pairs(block)
+    if isinstance(block, Chart):
+        return _chart(block)
+    assert isinstance(block, Note)
+    return [_escape(block.text)]
+
+
+def render(page: Page) -> str:
+    """The page as Markdown, blocks separated by blank lines."""
+    return "\n\n".join("\n".join(_block(block)) for block in page) + "\n"

@@ -1,0 +1,190 @@
+"""Draw a ``Page`` with Rich, at any width, without ever cutting a number.
+
+Rich shrinks columns to fit and, as a last resort, truncates them. Here the
+widths are decided first: numeric columns get their full width, text columns
+at least their longest word, and the spare room goes to text. When even that
+does not fit, the table is drawn stacked: one block of "header: value" lines
+per row. Only this module imports Rich.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from cchc_cli.render.bars import SEGMENTS, bar, stacked
+from cchc_cli.views.page import Block, Cell, Chart, Heading, Note, Page, Pairs, Styled, Table, plain
+
+STYLES = {
+    "good": "green",
+    "bad": "red",
+    "muted": "dim",
+    "strong": "bold",
+    "number": "cyan",
+    "warning": "yellow",
+    "error": "bold red",
+}
+_PADDING = 2  # one space each side of a cell
+_MIN_TEXT = 6  # narrowest a text column is allowed to become
+
+
+def _text(cell: Cell) -> Text:
+    if isinstance(cell, Styled):
+        return Text(cell.text, style=STYLES.get(cell.style, ""))
+    return Text(cell)
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
+def column_widths(table: Table, width: int) -> list[int] | None:
+    """Content widths for each column so that no number is cut, or None if none fit."""
+    count = len(table.columns)
+    overhead = count * _PADDING + (count - 1)
+    minimum, natural = [], []
+    for position, column in enumerate(table.columns):
+        cells = [plain(row[position]) for row in table.rows]
+        longest = max((cell_len(c) for c in cells), default=0)
+        header_word = _longest_word(column.header)
+        if column.numeric:
+            need = max(longest, header_word)
+        else:
+            words = max((_longest_word(c) for c in cells), default=0)
+            need = max(words, header_word, min(_MIN_TEXT, longest))
+        minimum.append(need)
+        natural.append(max(need, longest, cell_len(column.header)))
+    spare = width - overhead - sum(minimum)
+    if spare < 0:
+        return None
+    widths = list(minimum)
+    wants = [n - m for n, m in zip(natural, minimum, strict=True)]
+    total_want = sum(wants)
+    if total_want:
+        for position, want in enumerate(wants):
+            widths[position] += min(want, spare * want // total_want)
+        leftover = spare - sum(w - m for w, m in zip(widths, minimum, strict=True))
+        for position in sorted(range(count), key=lambda p: -wants[p]):
+            extra = min(leftover, natural[position] - widths[position])
+            widths[position] += extra
+            leftover -= extra
+    return widths
+
+
+def _table(table: Table, width: int, widths: list[int] | None) -> RenderableType:
+    if widths is None:
+        return _stacked(table)
+    rich_table = RichTable(title=table.title or None, title_justify="left", title_style="bold",
+                           box=box.SIMPLE_HEAD, show_edge=False, caption=table.caption or None,
+                           caption_justify="left")
+    for column, size in zip(table.columns, widths, strict=True):
+        rich_table.add_column(column.header, width=size, justify="right" if column.numeric
+                              else "left", no_wrap=column.numeric, overflow="fold")
+    for row in table.rows:
+        rich_table.add_row(*(_text(cell) for cell in row))
+    return rich_table
+
+
+def _stacked(table: Table) -> RenderableType:
+    """One block per row: the first cell, then "header: value" lines."""
+    parts: list[RenderableType] = []
+    if table.title:
+        parts.append(Text(table.title, style="bold"))
+    for row in table.rows:
+        parts.append(Text(""))
+        first = _text(row[0])
+        first.stylize("bold")
+        parts.append(first)
+        for column, cell in zip(table.columns[1:], row[1:], strict=True):
+            if plain(cell):
+                line = Text.assemble((f"{column.header}: ", "dim"), _text(cell))
+                parts.append(Padding(line, (0, 0, 0, 2), expand=False))
+    if table.caption:
+        parts.append(Text(table.caption, style="dim"))
+    return Group(*parts)
+
+
+def _pairs(pairs: Pairs) -> RenderableType:
+    parts: list[RenderableType] = [Text(pairs.title, style="bold underline")] if pairs.title else []
+    for key, value in pairs.items:
+        parts.append(Text.assemble((f"{key}: ", "bold"), _text(value)))
+    return Group(*parts)
+
+
+def _chart(chart: Chart, width: int) -> RenderableType:
+    parts: list[RenderableType] = [Text(chart.title, style="bold")]
+    if chart.stacked:
+        size = max(min(width - 2, 50), 10)
+        pieces = stacked([b.fraction for b in chart.bars], size)
+        line = Text()
+        for piece, item in zip(pieces, chart.bars, strict=True):
+            line.append(piece, style=STYLES.get(item.style, ""))
+        parts.append(line)
+        for position, item in enumerate(chart.bars):
+            mark = SEGMENTS[position % len(SEGMENTS)]
+            parts.append(Text.assemble((mark, STYLES.get(item.style, "")),
+                                       f" {item.label}: {item.caption}"))
+        return Group(*parts)
+    label_width = max((cell_len(b.label) for b in chart.bars), default=0)
+    caption_width = max((cell_len(b.caption) for b in chart.bars), default=0)
+    size = min(30, width - label_width - caption_width - 4)
+    for item in chart.bars:
+        style = STYLES.get(item.style, "")
+        if size >= 10:
+            parts.append(Text.assemble(item.label.ljust(label_width) + "  ",
+                                       (bar(item.fraction, size), style), f"  {item.caption}"))
+        else:  # too narrow for a bar beside its label: put it underneath
+            parts.append(Text(item.label))
+            parts.append(Text.assemble((bar(item.fraction, max(width - 2, 10) // 2), style),
+                                       f" {item.caption}"))
+    return Group(*parts)
+
+
+def renderable(block: Block, width: int, widths: list[int] | None = None) -> RenderableType:
+    """The Rich renderable for one block (``widths``: column widths for a table)."""
+    if isinstance(block, Table):
+        return _table(block, width, column_widths(block, width) if widths is None else widths)
+    if isinstance(block, Pairs):
+        return _pairs(block)
+    if isinstance(block, Chart):
+        return _chart(block, width)
+    if isinstance(block, Heading):
+        return Text(block.text, style="bold underline" if block.level == 1 else "bold")
+    assert isinstance(block, Note)
+    return Text(block.text, style=STYLES.get(block.style, ""))
+
+
+def shared_widths(page: Page, width: int) -> dict[int, list[int] | None]:
+    """Column widths for tables with the same columns, so they line up one under another."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for position, block in enumerate(page):
+        if isinstance(block, Table):
+            groups.setdefault(tuple(c.header for c in block.columns), []).append(position)
+    widths: dict[int, list[int] | None] = {}
+    for positions in groups.values():
+        tables = [page[p] for p in positions]
+        first = tables[0]
+        assert isinstance(first, Table)
+        rows = tuple(row for table in tables if isinstance(table, Table) for row in table.rows)
+        merged = column_widths(first._replace(rows=rows), width)
+        widths.update(dict.fromkeys(positions, merged))
+    return widths
+
+
+def print_page(page: Page, console: Console) -> None:
+    """Print every block of ``page``, separated by blank lines."""
+    widths = shared_widths(page, console.width)
+    for position, block in enumerate(page):
+        follows_note = isinstance(block, Note) and isinstance(page[position - 1], Note)
+        if position and not follows_note:
+            console.print()
+        if isinstance(block, Table) and position in widths:
+            console.print(_table(block, console.width, widths[position]))
+        elif isinstance(block, Note) and block.literal:
+            console.print(renderable(block, console.width), soft_wrap=True)
+        else:
+            console.print(renderable(block, console.width))

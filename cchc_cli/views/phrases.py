@@ -1,0 +1,251 @@
+"""Values and derived values as short phrases, in Vietnamese or English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cchc_cli import numfmt
+from cchc_cli.calc.derive import Derived, FigureResult, Token
+from cchc_cli.model import Figure, Lang, Text
+
+
+def value_text(figure: Figure, lang: Lang, value: Decimal | None = None) -> str:
+    """A figure's value as printed in a table: ``1,818``, ``96.9%``, ``14/63``."""
+    value = figure.value if value is None else value
+    return numfmt.qualified(amount(figure, value, lang), figure.qualifier)
+
+
+def amount(figure: Figure, value: Decimal, lang: Lang, decimals: int | None = None) -> str:
+    """``value`` in the figure's kind and unit, without a qualifier mark."""
+    kind = figure.kind
+    if kind == "percent":
+        return numfmt.percent(value, lang, decimals)
+    if kind == "score":
+        return numfmt.points(value, lang, decimals)
+    if kind == "rank":
+        return f"{numfmt.number(value, lang, 0)}/{figure.of}" if figure.of else str(value)
+    if kind == "money":
+        return numfmt.money(value, figure.unit, lang, decimals)
+    if kind == "duration" and figure.unit is not None:
+        return f"{numfmt.number(value, lang, decimals)} {figure.unit.get(lang)}"
+    return numfmt.number(value, lang, decimals)
+
+
+def derived_amount(item: Derived, figure: Figure, lang: Lang) -> str:
+    """A derived number in its unit (without range or qualifier)."""
+    value = item.value
+    assert isinstance(value, Decimal)
+    if item.unit in ("percent",):
+        return numfmt.percent(value, lang, item.decimals)
+    if item.unit == "points":
+        return numfmt.points(value, lang, item.decimals)
+    if item.unit == "rank":
+        return f"{numfmt.number(value, lang, 0)}/{figure.of}" if figure.of else str(value)
+    if item.unit in ("count", "places"):
+        return numfmt.number(value, lang, item.decimals)
+    return amount(figure, value, lang, item.decimals)
+
+
+def with_range(item: Derived, figure: Figure, lang: Lang) -> str:
+    """A derived value with its qualifier and, when it is a range, the range."""
+    if not isinstance(item.value, Decimal):
+        return str(item.value)
+    text = numfmt.qualified(derived_amount(item, figure, lang), item.qualifier)
+    if item.low is not None and item.high is not None and item.low != item.high:
+        low = numfmt.number(item.low, lang, item.decimals)
+        high = numfmt.number(item.high, lang, item.decimals)
+        text += f" ({numfmt.span(low, high)})"
+    return text
+
+
+def formula_text(item: Derived, lang: Lang) -> str:
+    """The arithmetic behind a derived value, numbers in the language's format."""
+    return " ".join(_token(token, lang) for token in item.formula)
+
+
+def _token(token: Token, lang: Lang) -> str:
+    return numfmt.number(token, lang) if isinstance(token, Decimal) else token
+
+
+def raw_formula(item: Derived) -> str:
+    """The arithmetic with plain numbers, for JSON and CSV."""
+    return " ".join(str(token) for token in item.formula)
+
+
+def _label(text: Text | None, lang: Lang, fallback: Text) -> str:
+    return (text or fallback).get(lang)
+
+
+_REST = Text("phần còn lại", "the rest")
+_PLAN = Text("kế hoạch", "plan")
+
+
+def implications(result: FigureResult, lang: Lang) -> list[str]:
+    """What a figure implies, one short phrase per finding, for the summary."""
+    phrases: list[str] = []
+    for item in result.derived:
+        phrase = _phrase(item, result, lang)
+        if phrase:
+            phrases.append(phrase)
+    return phrases
+
+
+def _phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    if isinstance(item.value, (bool, str)):
+        return _grade_phrase(item, result, lang)
+    describe = _PHRASES.get(item.key)
+    return describe(item, result, lang) if describe else ""
+
+
+def _shown(item: Derived, figure: Figure, lang: Lang) -> str:
+    return numfmt.qualified(derived_amount(item, figure, lang), item.qualifier)
+
+
+def _whole_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    share = result.figure.share
+    assert share is not None
+    connector = "của" if lang == "vi" else "of"
+    return f"{numfmt.percent(share.percent, lang)} {connector} {_shown(item, result.figure, lang)}"
+
+
+def _remainder_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    share = result.figure.share
+    rest = share.rest_label if share else None
+    return f"{_shown(item, result.figure, lang)} {_label(rest, lang, _REST)}"
+
+
+def _rest_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    figure = result.figure
+    rest = figure.breakdown.rest if figure.breakdown else None
+    count = result.get("rest_count", item.part)
+    tail = f" ({_shown(count, figure, lang)})" if count is not None else ""
+    return f"{_shown(item, figure, lang)} {_label(rest.label if rest else None, lang, _REST)}{tail}"
+
+
+def _combined_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    return f"{_shown(item, result.figure, lang)} {'cộng lại' if lang == 'vi' else 'together'}"
+
+
+def _plan_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    attainment = result.figure.attainment
+    assert attainment is not None
+    pct = numfmt.percent(attainment.percent, lang)
+    plan = _label(attainment.plan_label, lang, _PLAN)
+    shown = _shown(item, result.figure, lang)
+    return f"{pct} {plan} ({shown})" if lang == "vi" else f"{pct} of {plan} ({shown})"
+
+
+def _plan_gap_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    exactly_on_plan = item.value == 0 and item.low == item.high and item.unit != "points"
+    return "" if exactly_on_plan else _gap_phrase(item, result.figure, lang)
+
+
+def _progress_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    return f"{_shown(item, result.figure, lang)} {'mục tiêu' if lang == 'vi' else 'of target'}"
+
+
+def _top_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    assert isinstance(item.value, Decimal)
+    return f"{'nhóm' if lang == 'vi' else 'top'} {numfmt.percent(item.value, lang, 0)}"
+
+
+def _previous_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    return f"{'năm' if lang == 'vi' else 'in'} {item.year}: {_shown(item, result.figure, lang)}"
+
+
+def _computed_share_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    return f"= {_shown(item, result.figure, lang)}"
+
+
+def _part_count_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    return _part_phrase(item, result.figure, _shown(item, result.figure, lang), lang)
+
+
+def _part_phrase(item: Derived, figure: Figure, shown: str, lang: Lang) -> str:
+    assert figure.breakdown is not None
+    part = next(p for p in figure.breakdown.parts if p.id == item.part)
+    assert part.percent is not None
+    return f"{numfmt.percent(part.percent, lang)} {part.label.get(lang)} ({shown})"
+
+
+def _gap_phrase(item: Derived, figure: Figure, lang: Lang) -> str:
+    assert isinstance(item.value, Decimal)
+    vi = lang == "vi"
+    size = abs(item.value)
+    if item.unit == "points":
+        shown = numfmt.number(size, lang, item.decimals)
+        if item.value == 0:
+            return "đạt đúng kế hoạch" if vi else "exactly on plan"
+        if item.value < 0:
+            return f"thiếu {shown} điểm % so với kế hoạch" if vi else \
+                f"{shown} points short of plan"
+        return f"vượt {shown} điểm % so với kế hoạch" if vi else f"{shown} points above plan"
+    shown = numfmt.qualified(amount(figure, size, lang, item.decimals), item.qualifier)
+    if item.value == 0:
+        return "đúng kế hoạch" if vi else "on plan"
+    if item.value < 0:
+        return f"thấp hơn kế hoạch {shown}" if vi else f"{shown} below plan"
+    return f"vượt kế hoạch {shown}" if vi else f"{shown} above plan"
+
+
+def _target_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    figure = result.figure
+    assert isinstance(item.value, Decimal) and figure.target is not None
+    vi = lang == "vi"
+    target = figure.target
+    goal = numfmt.percent(target.value, lang) if item.unit == "points" or \
+        target.measure == "share" else amount(figure, target.value, lang)
+    year = f" {target.year}" if target.year else ""
+    size = numfmt.number(abs(item.value), lang, item.decimals)
+    unit = (" điểm %" if vi else " points") if item.unit == "points" else ""
+    if item.value >= 0:
+        return (f"vượt mục tiêu{year} ({goal}) {size}{unit}" if vi
+                else f"{size}{unit} above the{year} target of {goal}")
+    return (f"thấp hơn mục tiêu{year} ({goal}) {size}{unit}" if vi
+            else f"{size}{unit} below the{year} target of {goal}")
+
+
+def _rank_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    figure = result.figure
+    assert isinstance(item.value, Decimal) and figure.change is not None
+    vi = lang == "vi"
+    before = numfmt.number(item.value, lang, 0)
+    moved = numfmt.number(figure.change.amount, lang, 0)
+    if figure.change.direction == "up":
+        return (f"tăng {moved} bậc (hạng {before} năm {item.year})" if vi
+                else f"up {moved} places from {before} in {item.year}")
+    return (f"giảm {moved} bậc (hạng {before} năm {item.year})" if vi
+            else f"down {moved} places from {before} in {item.year}")
+
+
+def _grade_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
+    vi = lang == "vi"
+    if item.key == "grade_band":
+        agrees = result.get("grade_agrees")
+        verdict = ("khớp" if vi else "agrees") if agrees and agrees.value else \
+            ("KHÔNG khớp" if vi else "DISAGREES")
+        reported = result.figure.grade
+        return (f"xếp loại {reported} ({verdict} với khung điểm)" if vi
+                else f"grade {reported} ({verdict} with its band)")
+    if item.key == "grade_agrees" and result.get("grade_band") is None:
+        return "điểm ngoài mọi khung" if vi else "score outside every band"
+    return ""
+
+
+_PHRASES = {
+    "implied_whole": _whole_phrase,
+    "whole": _whole_phrase,
+    "computed_share": _computed_share_phrase,
+    "remainder": _remainder_phrase,
+    "part_count": _part_count_phrase,
+    "rest_percent": _rest_phrase,
+    "combined_percent": _combined_phrase,
+    "implied_plan": _plan_phrase,
+    "plan": _plan_phrase,
+    "plan_gap": _plan_gap_phrase,
+    "target_gap": _target_phrase,
+    "target_progress": _progress_phrase,
+    "top_share": _top_phrase,
+    "previous_rank": _rank_phrase,
+    "previous_value": _previous_phrase,
+}

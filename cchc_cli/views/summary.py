@@ -1,0 +1,83 @@
+"""``cchc summary``: a year at a glance, grouped by reform area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc_cli import i18n
+from cchc_cli.calc.derive import FigureResult
+from cchc_cli.model import AREAS, Lang, Report
+from cchc_cli.views import phrases
+from cchc_cli.views.page import Column, Note, Page, Pairs, Styled, Table
+from cchc_cli.views.records import TIDY_COLUMNS, envelope, figure_record, report_header, tidy_rows
+from cchc_cli.views.titles import report_title, source_line
+
+
+class SummaryView:
+    """The figures of one report with what each implies."""
+
+    columns = TIDY_COLUMNS
+
+    def __init__(self, report: Report, results: tuple[FigureResult, ...],
+                 with_sources: bool = False) -> None:
+        self.report = report
+        self.results = results
+        self.with_sources = with_sources
+
+    def _result(self, figure_id: str | None) -> FigureResult | None:
+        return next((r for r in self.results if r.figure.id == figure_id), None)
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        headline = self.report.headline
+        return envelope(
+            "summary",
+            **report_header(self.report),
+            headline={"score": headline.score, "rank": headline.rank},
+            figures=[figure_record(result) for result in self.results],
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Tidy rows, one per figure and measure."""
+        return [row for result in self.results for row in tidy_rows(self.report, result)]
+
+    def page(self, lang: Lang) -> Page:
+        """Headline, then a table per reform area, then the sources."""
+        page: Page = [Pairs(report_title(self.report, lang), self._headline(lang))]
+        for area in AREAS:
+            results = [r for r in self.results if r.figure.area == area]
+            if results:
+                page.append(self._area_table(area, results, lang))
+        page += [Note(source_line(source, lang)) for source in self.report.sources
+                 if any(r.figure.source == source.id for r in self.results)]
+        return page
+
+    def _headline(self, lang: Lang) -> tuple[tuple[str, Styled | str], ...]:
+        items: list[tuple[str, Styled | str]] = []
+        for figure_id in (self.report.headline.score, self.report.headline.rank):
+            result = self._result(figure_id)
+            if result is None:
+                continue
+            figure = result.figure
+            implied = "; ".join(phrases.implications(result, lang))
+            value = phrases.value_text(figure, lang)
+            cell = f"{value} — {implied}" if implied else value
+            key = "score" if figure.kind == "score" else "rank"
+            items.append((i18n.word(key, lang), Styled(cell, "strong")))
+        return tuple(items)
+
+    def _area_table(self, area: str, results: list[FigureResult], lang: Lang) -> Table:
+        columns = [Column(i18n.word("figure", lang)), Column(i18n.word("value", lang), True),
+                   Column(i18n.word("implies", lang))]
+        if self.with_sources:
+            columns.append(Column(i18n.word("excerpt", lang)))
+        rows = []
+        for result in results:
+            figure = result.figure
+            row: list[Styled | str] = [figure.label.get(lang),
+                                       Styled(phrases.value_text(figure, lang), "number"),
+                                       "; ".join(phrases.implications(result, lang))]
+            if self.with_sources:
+                row.append(Styled(f"“{figure.excerpt}” [{figure.source}]", "muted"))
+            rows.append(tuple(row))
+        return Table(i18n.area_name(area, lang), tuple(columns), tuple(rows))

@@ -1,0 +1,46 @@
+"""``cchc validate``: every problem in the files checked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cchc_cli import i18n
+from cchc_cli.load.problems import Problem
+from cchc_cli.model import Lang
+from cchc_cli.views.page import Note, Page
+from cchc_cli.views.records import envelope
+
+
+class ValidationView:
+    """Files checked and the problems found in them."""
+
+    columns = ("path", "line", "column", "field", "message", "hint")
+
+    def __init__(self, files: list[str], problems: list[Problem]) -> None:
+        self.files = files
+        self.problems = problems
+
+    @property
+    def valid(self) -> bool:
+        """Whether no problem was found."""
+        return not self.problems
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        return envelope("validate", valid=self.valid, files=self.files,
+                        problems=[p.as_dict() for p in self.problems])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per problem."""
+        return [p.as_dict() for p in self.problems]
+
+    def page(self, lang: Lang) -> Page:
+        """One line per problem, as ``file:line:column: field: message (fix)``."""
+        page: Page = [Note(str(problem), "error", literal=True) for problem in self.problems]
+        bad = len({p.path for p in self.problems})
+        if self.problems:
+            page.append(Note(i18n.word("invalid", lang).format(problems=len(self.problems),
+                                                               files=bad), "error"))
+        else:
+            page.append(Note(i18n.word("valid", lang).format(files=len(self.files)), "good"))
+        return page
