@@ -62,12 +62,21 @@ class Catalog(NamedTuple):
         return [report.year for report in self.reports_for(province)]
 
     def report(self, province: Province, year: int | None) -> Report:
-        """The province's report for ``year``, or its latest when ``year`` is None."""
-        reports = self.reports_for(province)
+        """The province's year: ``year``, or the latest stated one when ``year`` is None.
+
+        A year known only from a later report's stated changes counts too.
+        """
+        timeline = self.timeline(province)
         if year is None:
-            return reports[-1]
-        for report in reports:
+            year = self.years(province)[-1]
+        for report in timeline:
             if report.year == year:
                 return report
-        years = ", ".join(str(r.year) for r in reports)
+        years = ", ".join(str(r.year) for r in timeline)
         raise SelectionError(f"no {year} report for {province.id} (years in the data: {years})")
+
+    def timeline(self, province: Province) -> list[Report]:
+        """Every year of the province, stated or implied by a later report's changes."""
+        from cchc_cli.calc.years import timeline
+
+        return timeline(self.reports_for(province))

@@ -32,15 +32,16 @@ def whole_number_range(part: int, percent: Decimal) -> tuple[int, int | None] | 
     """The whole numbers ``N`` for which ``part / N`` prints as ``percent``.
 
     Returns ``(low, high)`` with ``high`` None when there is no upper bound
-    (a share printed as 0), or None when no whole number gives that percent
-    (the figures disagree). 1818 at 96.9% gives (1876, 1877).
+    (a share printed as 0: 1 of more than 200 rounds to 0%), or None when no
+    whole number gives that percent (the figures disagree). 1818 at 96.9%
+    gives (1876, 1877).
     """
     scaled, decimals = _scaled(percent)
     # part*100/N in [P - 1/2, P + 1/2) * 10**-d  <=>  (2P-1) N <= K < (2P+1) N
     k = 2 * 100 * 10**decimals * part
     low = max(k // (2 * scaled + 1) + 1, part, 1)
-    if scaled == 0:
-        return (low, None) if part == 0 else None
+    if scaled == 0:  # any whole large enough makes the share round to 0
+        return (low, None)
     high = k // (2 * scaled - 1)
     return (low, high) if low <= high else None
 

@@ -37,3 +37,11 @@ def select_report(choice: DataChoice) -> tuple[Catalog, Report]:
         return catalog, catalog.report(province, choice.year)
     except SelectionError as error:
         raise click.UsageError(str(error)) from None
+
+
+def select_year(catalog: Catalog, province: Province, year: int) -> Report:
+    """The province's report (stated or implied) for ``year``."""
+    try:
+        return catalog.report(province, year)
+    except SelectionError as error:
+        raise click.UsageError(str(error)) from None

@@ -22,6 +22,11 @@ COMMANDS = {
     "show": "cchc_cli.cli.cmd_show:show",
     "metrics": "cchc_cli.cli.cmd_metrics:metrics",
     "validate": "cchc_cli.cli.cmd_validate:validate",
+    "compare": "cchc_cli.cli.cmd_compare:compare",
+    "trend": "cchc_cli.cli.cmd_series:trend",
+    "rank": "cchc_cli.cli.cmd_series:rank",
+    "years": "cchc_cli.cli.cmd_series:years",
+    "template": "cchc_cli.cli.cmd_template:template",
     "export": "cchc_cli.cli.cmd_export:export",
 }
 

@@ -92,6 +92,7 @@ def load_file(path: Path) -> tuple[Report | None, list[Problem]]:
     reader = FieldReader(str(path))
     reader.problems = problems
     report = build_report(root, str(path), reader)
+    problems.sort(key=lambda p: (p.line, p.column))
     return (report if not problems else None), problems
 
 

@@ -23,7 +23,7 @@ _YAML_NUMBER = re.compile(
     r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
     r"|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
 )
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\Z")
 _YAML_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z")
 _BOOLEAN_WORDS = frozenset(
     word
@@ -82,13 +82,14 @@ def to_string(text: str, plain: bool) -> tuple[str | None, Failure | None]:
 
 
 def to_date(text: str, plain: bool) -> tuple[str | None, Failure | None]:
-    """Read an ISO date (``2024-01-01``), quoted or not."""
+    """Read an ISO date (``2024-01-01``), or a month (``2025-01``) when the day is unknown."""
     if not _DATE.match(text):
-        return None, (f"'{text}' is not a date", "write it as YYYY-MM-DD, e.g. 2024-01-01")
+        return None, (f"'{text}' is not a date",
+                      "write it as YYYY-MM-DD, or YYYY-MM when the day is not known")
     from datetime import date
 
     try:
-        date.fromisoformat(text)
+        date.fromisoformat(text if len(text) == 10 else f"{text}-01")
     except ValueError:
         return None, (f"'{text}' is not a real calendar date", "check the month and the day")
     return text, None

@@ -60,6 +60,8 @@ class _Context:
         self.year = year
         self.sources: dict[str, Source] = {}
         self.indices: dict[str, Index] = {}
+        self.figure_kinds: dict[str, str] = {}
+        """Id to kind of every figure written, even one with problems of its own."""
 
 
 def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
@@ -80,7 +82,7 @@ def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
     sources = _sources(fields.get("sources"), context)
     indices = _indices(fields.get("indices"), context)
     figures = _figures(fields.get("figures"), context)
-    headline = _headline(fields.get("headline"), figures, reader)
+    headline = _headline(fields.get("headline"), context)
     _check_references(figures, context)
     if reader.problems or province is None or year is None:
         return None
@@ -255,13 +257,14 @@ def _optional(fields: Fields, key: str, field: str, getter: Any) -> Any:
     return getter(fields[key], f"{field}.{key}") if key in fields else None
 
 
-def _headline(node: Node | None, figures: tuple[Figure, ...], reader: FieldReader) -> Headline:
+def _headline(node: Node | None, context: _Context) -> Headline:
+    reader = context.reader
     if node is None:
         return Headline(None, None)
     fields = reader.fields(node, "headline", (), ("score", "rank"))
     if fields is None:
         return Headline(None, None)
-    kinds = {figure.id: figure.kind for figure in figures}
+    kinds = context.figure_kinds
     chosen: dict[str, str | None] = {"score": None, "rank": None}
     for key, item in fields.items():
         figure_id = reader.string(item, f"headline.{key}")
@@ -290,6 +293,7 @@ def _figures(node: Node | None, context: _Context) -> tuple[Figure, ...]:
         return ()
     figures: dict[str, Figure] = {}
     for position, item in enumerate(items):
+        _note_kind(item, context)
         figure = _figure(item, _figure_field(item, position), context)
         if figure is None:
             continue
@@ -300,6 +304,16 @@ def _figures(node: Node | None, context: _Context) -> tuple[Figure, ...]:
             continue
         figures[figure.id] = figure
     return tuple(figures.values())
+
+
+def _note_kind(node: Node, context: _Context) -> None:
+    """Remember a figure's id and kind before its other fields are checked."""
+    if isinstance(node, Mapping):
+        ids, kinds = node.entries.get("id"), node.entries.get("kind")
+        figure_id = getattr(ids[1], "text", None) if ids else None
+        kind = getattr(kinds[1], "text", "") if kinds else ""
+        if isinstance(figure_id, str):
+            context.figure_kinds.setdefault(figure_id, kind)
 
 
 def _figure_field(node: Node, position: int) -> str:

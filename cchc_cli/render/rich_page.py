@@ -78,15 +78,16 @@ def column_widths(table: Table, width: int) -> list[int] | None:
 def _table(table: Table, width: int, widths: list[int] | None) -> RenderableType:
     if widths is None:
         return _stacked(table)
-    rich_table = RichTable(title=table.title or None, title_justify="left", title_style="bold",
-                           box=box.SIMPLE_HEAD, show_edge=False, caption=table.caption or None,
+    rich_table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, caption=table.caption or None,
                            caption_justify="left")
     for column, size in zip(table.columns, widths, strict=True):
         rich_table.add_column(column.header, width=size, justify="right" if column.numeric
                               else "left", no_wrap=column.numeric, overflow="fold")
     for row in table.rows:
         rich_table.add_row(*(_text(cell) for cell in row))
-    return rich_table
+    if not table.title:
+        return rich_table
+    return Group(Text(table.title, style="bold"), rich_table)
 
 
 def _stacked(table: Table) -> RenderableType:

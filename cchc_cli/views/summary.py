@@ -74,9 +74,12 @@ class SummaryView:
         rows = []
         for result in results:
             figure = result.figure
+            implied = phrases.implications(result, lang)
+            if figure.derived_from:
+                implied.insert(0, i18n.word("derived_year", lang))
             row: list[Styled | str] = [figure.label.get(lang),
                                        Styled(phrases.value_text(figure, lang), "number"),
-                                       "; ".join(phrases.implications(result, lang))]
+                                       "; ".join(implied)]
             if self.with_sources:
                 row.append(Styled(f"“{figure.excerpt}” [{figure.source}]", "muted"))
             rows.append(tuple(row))

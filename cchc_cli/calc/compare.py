@@ -1,0 +1,194 @@
+"""Compare two years of one province, figure by figure, measure by measure.
+
+Figures are matched by id. Each figure gives measures: its value, and where it
+states them, its share of a whole (and that whole), the shares of its parts,
+and its attainment of a plan. For every measure present in both years the
+comparison gives the change, the relative change, the direction, and whether
+that is better or worse, knowing that a smaller rank is better.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from cchc_cli.calc.changes import previous_value
+from cchc_cli.calc.derive import derive
+from cchc_cli.calc.precision import ONE_HUNDRED, divide, places, round_half_up
+from cchc_cli.model import Figure, Report
+
+
+class Measure(NamedTuple):
+    """One comparable number of a figure in one year."""
+
+    name: str
+    """``value``, ``share_percent``, ``whole``, ``part_percent`` or ``attainment_percent``."""
+    part: str | None
+    value: Decimal
+    unit: str
+    better: str
+    approx: bool
+
+
+class Delta(NamedTuple):
+    """A measure in both years and how it moved."""
+
+    figure_id: str
+    measure: str
+    part: str | None
+    before: Decimal | None
+    after: Decimal | None
+    change: Decimal | None
+    relative: Decimal | None
+    """Relative change in percent, to one decimal; None for ranks and from zero."""
+    unit: str
+    direction: str
+    """``up``, ``down``, ``same``, or ``""`` when a year lacks the measure."""
+    verdict: str
+    """``better``, ``worse``, ``same`` or ``""`` (no way is better, or a year lacks it)."""
+    approx_before: bool
+    approx_after: bool
+
+
+class FigurePair(NamedTuple):
+    """A figure present in both years, with its measures compared."""
+
+    before: Figure
+    after: Figure
+    deltas: tuple[Delta, ...]
+
+
+class Disagreement(NamedTuple):
+    """A stated change that does not match the other year's own figure."""
+
+    figure_id: str
+    stated_in: int
+    stated: str
+    implied: Decimal
+    found: Decimal
+    other_year: int
+
+
+class Comparison(NamedTuple):
+    """Two years of one province compared."""
+
+    before: Report
+    after: Report
+    pairs: tuple[FigurePair, ...]
+    only_before: tuple[Figure, ...]
+    only_after: tuple[Figure, ...]
+    disagreements: tuple[Disagreement, ...]
+
+
+def better_way(figure: Figure) -> str:
+    """``higher``, ``lower`` or ``neither``: which way is good for ``figure``."""
+    if figure.better is not None:
+        return figure.better
+    return "lower" if figure.kind == "rank" else "higher"
+
+
+def measures(figure: Figure, report: Report) -> list[Measure]:
+    """The comparable numbers of ``figure``."""
+    way = better_way(figure)
+    found = [Measure("value", None, figure.value, figure.kind, way,
+                     figure.qualifier != "exact")]
+    if figure.share is not None:
+        found.append(Measure("share_percent", None, figure.share.percent, "percent", way, False))
+        whole = next((d for d in derive(figure, report) if d.key in ("whole", "implied_whole")),
+                     None)
+        if whole is not None and isinstance(whole.value, Decimal):
+            found.append(Measure("whole", None, whole.value, figure.kind, "neither",
+                                 whole.key == "implied_whole" and whole.qualifier != "exact"))
+    if figure.breakdown is not None:
+        for part in figure.breakdown.parts:
+            assert part.percent is not None
+            found.append(Measure("part_percent", part.id, part.percent, "percent",
+                                 part.better or "neither", False))
+        rest = next((d for d in derive(figure, report) if d.key == "rest_percent"), None)
+        if rest is not None and isinstance(rest.value, Decimal):
+            rest_better = figure.breakdown.rest.better if figure.breakdown.rest else None
+            found.append(Measure("part_percent", rest.part, rest.value, "percent",
+                                 rest_better or "neither", False))
+    if figure.attainment is not None:
+        found.append(Measure("attainment_percent", None, figure.attainment.percent, "percent",
+                             way, False))
+    return found
+
+
+def compare_measure(figure_id: str, before: Measure | None, after: Measure | None) -> Delta:
+    """The change of one measure between two years."""
+    known = before or after
+    assert known is not None
+    if before is None or after is None:
+        return Delta(figure_id, known.name, known.part, before and before.value,
+                     after and after.value, None, None, known.unit, "", "",
+                     bool(before and before.approx), bool(after and after.approx))
+    change = after.value - before.value
+    relative = None
+    if before.value != 0 and after.unit not in ("rank", "percent"):
+        relative = round_half_up(divide(change * ONE_HUNDRED, abs(before.value)), 1)
+    direction = "up" if change > 0 else "down" if change < 0 else "same"
+    if after.unit == "rank":  # a smaller number is a move up the table
+        direction = {"up": "down", "down": "up", "same": "same"}[direction]
+    return Delta(figure_id, after.name, after.part, before.value, after.value, change, relative,
+                 after.unit, direction, _verdict(change, after.better), before.approx,
+                 after.approx)
+
+
+def _verdict(change: Decimal, better: str) -> str:
+    if change == 0:
+        return "same"
+    if better == "neither":
+        return ""
+    return "better" if (change > 0) == (better == "higher") else "worse"
+
+
+def compare_figures(before: Figure, after: Figure, reports: tuple[Report, Report]) -> FigurePair:
+    """Compare every measure of one figure across two years."""
+    old = {(m.name, m.part): m for m in measures(before, reports[0])}
+    new = {(m.name, m.part): m for m in measures(after, reports[1])}
+    keys = list(old) + [key for key in new if key not in old]
+    return FigurePair(before, after,
+                      tuple(compare_measure(after.id, old.get(k), new.get(k)) for k in keys))
+
+
+def stated_change_disagreements(before: Report, after: Report) -> list[Disagreement]:
+    """Changes one report states against the other year that its own figures contradict."""
+    found = []
+    for earlier, later in ((before, after), (after, before)):
+        for figure in later.figures:
+            change = figure.change
+            if change is None or change.since != earlier.year or figure.derived_from:
+                continue
+            other = earlier.figure(figure.id)
+            if other is None or other.derived_from:
+                continue
+            implied = previous_value(figure.value, change)
+            if _differs(implied, other.value, change.unit):
+                stated = f"{change.direction} {change.amount} {change.unit} since {change.since}"
+                found.append(Disagreement(figure.id, later.year, stated, implied, other.value,
+                                          earlier.year))
+    return found
+
+
+def _differs(implied: Decimal, found: Decimal, unit: str) -> bool:
+    if unit != "percent":
+        return implied != found
+    return round_half_up(implied, places(found)) != found
+
+
+def compare(before: Report, after: Report) -> Comparison:
+    """Compare two years of the same province."""
+    after_ids = {f.id for f in after.figures}
+    before_ids = {f.id for f in before.figures}
+    pairs = tuple(
+        compare_figures(figure, after_figure, (before, after))
+        for figure in before.figures
+        if (after_figure := after.figure(figure.id)) is not None
+    )
+    return Comparison(
+        before, after, pairs,
+        tuple(f for f in before.figures if f.id not in after_ids),
+        tuple(f for f in after.figures if f.id not in before_ids),
+        tuple(stated_change_disagreements(before, after)),
+    )

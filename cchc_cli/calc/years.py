@@ -1,0 +1,103 @@
+"""Earlier years implied by the changes a report states.
+
+"14th of 63, up 5 places on 2022" says the 2022 rank was 19. Such figures are
+added to the earlier year, marked as derived, whenever no report for that year
+states the figure itself. A year that only exists by implication gets a report
+of its own, made of implied figures.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from cchc_cli.calc.changes import previous_value
+from cchc_cli.model import Figure, Report, Source
+
+
+class Implied(NamedTuple):
+    """A figure for an earlier year, and the report that implies it."""
+
+    year: int
+    figure: Figure
+    source: Source | None
+
+
+def implied_figure(figure: Figure, report: Report) -> Implied | None:
+    """The earlier-year figure that ``figure``'s stated change implies, if any."""
+    change = figure.change
+    if change is None:
+        return None
+    value = previous_value(figure.value, change)
+    of = change.of or figure.of
+    qualifier = "approx" if change.unit == "percent" else figure.qualifier
+    implied = figure._replace(
+        value=value,
+        of=of,
+        qualifier=qualifier,
+        grade=None,
+        components=(),
+        share=None,
+        breakdown=None,
+        attainment=None,
+        target=None,
+        change=None,
+        note=f"implied by the {report.year} report ({_stated(figure, report.year)})",
+        derived_from=report.path,
+    )
+    return Implied(change.since, implied, report.source(figure.source))
+
+
+def _stated(figure: Figure, year: int) -> str:
+    """``14 in 2023, up 5 places since 2022``."""
+    change = figure.change
+    assert change is not None
+    unit = "%" if change.unit == "percent" else f" {change.unit}"
+    return f"{figure.value} in {year}, {change.direction} {change.amount}{unit} " \
+           f"since {change.since}"
+
+
+def timeline(reports: list[Report]) -> list[Report]:
+    """One province's reports, oldest first, with implied earlier-year figures added.
+
+    A stated figure always wins over an implied one for the same id and year.
+    """
+    by_year = {report.year: report for report in reports}
+    implied_by_year: dict[int, list[Implied]] = {}
+    for report in sorted(reports, key=lambda r: r.year):
+        for figure in report.figures:
+            found = implied_figure(figure, report)
+            if found is not None:
+                implied_by_year.setdefault(found.year, []).append(found)
+    result = []
+    for year in sorted(set(by_year) | set(implied_by_year)):
+        result.append(_merge(year, by_year.get(year), implied_by_year.get(year, []), reports[0]))
+    return result
+
+
+def _merge(year: int, report: Report | None, implied: list[Implied], any_report: Report) -> Report:
+    """``report`` (or an empty one) with the implied figures it does not state."""
+    stated_ids = {f.id for f in report.figures} if report else set()
+    extra = [item for item in implied if item.figure.id not in stated_ids]
+    # the latest report's implication wins if two reports imply the same figure
+    chosen: dict[str, Implied] = {}
+    for item in extra:
+        chosen[item.figure.id] = item
+    figures = tuple(item.figure for item in chosen.values())
+    sources = {s.id: s for s in (report.sources if report else ())}
+    for item in chosen.values():
+        if item.source is not None:
+            sources.setdefault(item.source.id, item.source)
+    if report is not None:
+        return report._replace(figures=report.figures + figures,
+                               sources=tuple(sources.values()))
+    paths = sorted({item.figure.derived_from or "" for item in chosen.values()})
+    return Report(any_report.province, year, tuple(sources.values()), any_report.indices,
+                  any_report.headline._replace(
+                      score=_if_present(any_report.headline.score, figures),
+                      rank=_if_present(any_report.headline.rank, figures)),
+                  figures, path=f"(implied by {', '.join(paths)})")
+
+
+def _if_present(figure_id: str | None, figures: tuple[Figure, ...]) -> str | None:
+    return figure_id if any(f.id == figure_id for f in figures) else None
+

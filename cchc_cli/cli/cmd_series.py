@@ -1,0 +1,100 @@
+"""``cchc trend``, ``cchc rank`` and ``cchc years``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from cchc_cli.catalog import Catalog
+from cchc_cli.cli.data import load_catalog, select_province
+from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.output import emit
+
+
+def _unknown_figure(figure_id: str, catalog: Catalog) -> click.UsageError:
+    import difflib
+
+    ids = sorted({f.id for r in catalog.reports for f in r.figures})
+    close = difflib.get_close_matches(figure_id, ids, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return click.UsageError(f"no figure '{figure_id}' in the data; {hint}"
+                            "'cchc metrics' lists the ids")
+
+
+@click.command()
+@click.argument("figure_id", metavar="ID")
+@data_options(year=False)
+@output_options
+def trend(figure_id: str, **kwargs: Any) -> None:
+    """One figure across every year available, implied years included and marked.
+
+    \b
+    Examples:
+      cchc trend service_index_rank
+      cchc trend online_public_services --format csv
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    catalog = load_catalog(choice.data)
+    province = select_province(catalog, choice.province)
+    from cchc_cli.calc.series import trend as trend_of
+    from cchc_cli.views.series import TrendView
+
+    points = trend_of(catalog.timeline(province), figure_id)
+    if not points:
+        raise _unknown_figure(figure_id, catalog)
+    emit(TrendView(province, figure_id, points), out)
+
+
+@click.command()
+@click.argument("figure_id", metavar="ID")
+@data_options()
+@output_options
+def rank(figure_id: str, **kwargs: Any) -> None:
+    """Every province in the data ranked by one figure in one year; ties share a place.
+
+    The best comes first: a smaller rank is better, otherwise a larger value
+    unless the figure says 'better: lower'.
+
+    \b
+    Examples:
+      cchc rank service_index_rank --year 2024
+      cchc rank online_public_services --data provinces/ --format csv
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    catalog = load_catalog(choice.data)
+    provinces = [select_province(catalog, choice.province)] if choice.province \
+        else catalog.provinces()
+    year = choice.year or max(r.year for r in catalog.reports)
+    from cchc_cli.calc.series import rank_provinces
+    from cchc_cli.views.series import RankView
+
+    entries = []
+    for province in provinces:
+        for report in catalog.timeline(province):
+            figure = report.figure(figure_id) if report.year == year else None
+            if figure is not None:
+                entries.append((province, figure))
+    if not entries and not any(r.figure(figure_id) for r in catalog.reports):
+        raise _unknown_figure(figure_id, catalog)
+    emit(RankView(figure_id, year, rank_provinces(entries)), out)
+
+
+@click.command()
+@data_options(year=False)
+@output_options
+def years(**kwargs: Any) -> None:
+    """The provinces, years and sources in the data (implied years marked).
+
+    \b
+    Examples:
+      cchc years
+      cchc years --format json | jq '.provinces[].years[].year'
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    catalog = load_catalog(choice.data)
+    provinces = [select_province(catalog, choice.province)] if choice.province \
+        else catalog.provinces()
+    from cchc_cli.views.series import YearsView
+
+    emit(YearsView([(p, catalog.timeline(p)) for p in provinces]), out)

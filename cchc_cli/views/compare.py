@@ -1,0 +1,221 @@
+"""``cchc compare Y1 Y2``: two years side by side."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from cchc_cli import i18n, numfmt
+from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair
+from cchc_cli.model import Figure, Lang
+from cchc_cli.views import phrases
+from cchc_cli.views.page import Cell, Column, Note, Page, Styled, Table
+from cchc_cli.views.records import envelope, num
+
+ARROWS = {"up": "▲", "down": "▼", "same": "=", "": ""}
+VERDICT_WORDS = {
+    "better": ("tốt hơn", "better"),
+    "worse": ("kém hơn", "worse"),
+    "same": ("không đổi", "same"),
+    "": ("", ""),
+}
+VERDICT_STYLES = {"better": "good", "worse": "bad", "same": "muted", "": "muted"}
+MEASURE_NAMES = {
+    "share_percent": ("tỷ lệ", "share"),
+    "whole": ("tổng (của tỷ lệ)", "whole the share is of"),
+    "attainment_percent": ("% kế hoạch", "% of plan"),
+}
+
+
+def _basis(figure: Figure | None) -> str | None:
+    if figure is None:
+        return None
+    return "derived" if figure.derived_from else "stated"
+
+
+def delta_record(delta: Delta) -> dict[str, Any]:
+    """A measure's change as a JSON record."""
+    return {
+        "measure": delta.measure, "part": delta.part, "before": num(delta.before),
+        "after": num(delta.after), "change": num(delta.change),
+        "relative_change": num(delta.relative),
+        "points_change": num(delta.change) if delta.unit == "percent" else None,
+        "unit": delta.unit, "direction": delta.direction or None,
+        "verdict": delta.verdict or None,
+        "approx": delta.approx_before or delta.approx_after,
+    }
+
+
+def disagreement_record(item: Disagreement) -> dict[str, Any]:
+    """A stated change at odds with the other year, as a JSON record."""
+    return {"id": item.figure_id, "stated_in": item.stated_in, "stated": item.stated,
+            "implies": num(item.implied), "other_year": item.other_year,
+            "other_year_says": num(item.found)}
+
+
+class CompareView:
+    """The comparison of two years."""
+
+    columns = ("province", "year_before", "year_after", "id", "measure", "part", "before",
+               "after", "change", "relative_change", "unit", "direction", "verdict",
+               "before_basis", "after_basis")
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        c = self.comparison
+        return envelope(
+            "compare",
+            province={"id": c.after.province.id, "name": {"vi": c.after.province.name.vi,
+                                                          "en": c.after.province.name.en}},
+            before=c.before.year, after=c.after.year,
+            figures=[{"id": p.after.id, "kind": p.after.kind,
+                      "label": {"vi": p.after.label.vi, "en": p.after.label.en},
+                      "before_basis": _basis(p.before), "after_basis": _basis(p.after),
+                      "measures": [delta_record(d) for d in p.deltas]} for p in c.pairs],
+            only_before=[{"id": f.id, "value": num(f.value), "basis": _basis(f)}
+                         for f in c.only_before],
+            only_after=[{"id": f.id, "value": num(f.value), "basis": _basis(f)}
+                        for f in c.only_after],
+            disagreements=[disagreement_record(d) for d in c.disagreements],
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per figure and measure; figures in one year only have an empty side."""
+        c = self.comparison
+        rows = []
+        for pair in c.pairs:
+            for delta in pair.deltas:
+                record = delta_record(delta)
+                rows.append({"province": c.after.province.id, "year_before": c.before.year,
+                             "year_after": c.after.year, "id": pair.after.id, **record,
+                             "before_basis": _basis(pair.before),
+                             "after_basis": _basis(pair.after)})
+        for figure, side in [(f, "before") for f in c.only_before] + \
+                [(f, "after") for f in c.only_after]:
+            rows.append({"province": c.after.province.id, "year_before": c.before.year,
+                         "year_after": c.after.year, "id": figure.id, "measure": "value",
+                         side: num(figure.value), "unit": figure.kind,
+                         f"{side}_basis": _basis(figure)})
+        return rows
+
+    def page(self, lang: Lang) -> Page:
+        """The compared figures, then those in one year only, then any disagreement."""
+        c = self.comparison
+        before, after = str(c.before.year), str(c.after.year)
+        title = (f"{c.after.province.name.get(lang)}: {before} → {after}")
+        rows: list[tuple[Cell, ...]] = []
+        for pair in c.pairs:
+            rows += [self._row(pair, delta, lang) for delta in pair.deltas]
+        change = "Thay đổi" if lang == "vi" else "Change"
+        page: Page = [Table(title, (Column(i18n.word("figure", lang)), Column(before, True),
+                                    Column(after, True), Column(change, True),
+                                    Column("")), tuple(rows))]
+        page += self._only(c.only_before, before, lang) + self._only(c.only_after, after, lang)
+        page += [Note(self._disagreement(d, lang), "warning") for d in c.disagreements]
+        page += [Note(text, "muted") for pair in c.pairs
+                 if (text := self._share_note(pair, lang))]
+        if any(p.before.derived_from or p.after.derived_from for p in c.pairs):
+            page.append(Note("* " + i18n.word("derived_year", lang)))
+        return page
+
+    def _row(self, pair: FigurePair, delta: Delta, lang: Lang) -> tuple[Cell, ...]:
+        figure = pair.after
+        if delta.measure == "value":
+            label = figure.label.get(lang)
+        elif delta.measure == "part_percent":
+            label = "  " + _part_label(figure, delta.part, lang)
+        else:
+            vi, en = MEASURE_NAMES[delta.measure]
+            label = "  " + (vi if lang == "vi" else en)
+        before_mark = "*" if pair.before.derived_from and delta.measure == "value" else ""
+        after_mark = "*" if pair.after.derived_from and delta.measure == "value" else ""
+        word = VERDICT_WORDS[delta.verdict][0 if lang == "vi" else 1]
+        verdict = f"{ARROWS[delta.direction]} {word}".strip()
+        return (label,
+                self._amount(pair.before, delta, delta.before, delta.approx_before, lang)
+                + before_mark,
+                self._amount(figure, delta, delta.after, delta.approx_after, lang) + after_mark,
+                self._change(delta, lang), Styled(verdict, VERDICT_STYLES[delta.verdict]))
+
+    @staticmethod
+    def _amount(figure: Figure, delta: Delta, value: Decimal | None, approx: bool,
+                lang: Lang) -> str:
+        if value is None:
+            return "—"
+        if delta.measure == "value":
+            return phrases.value_text(figure, lang, value)
+        if delta.unit == "percent":
+            return numfmt.percent(value, lang)
+        text = phrases.amount(figure, value, lang, 0 if figure.kind == "count" else None)
+        return numfmt.qualified(text, "approx" if approx else "exact")
+
+    @staticmethod
+    def _change(delta: Delta, lang: Lang) -> str:
+        if delta.change is None:
+            return ""
+        sign = "+" if delta.change > 0 else ""
+        if delta.unit == "percent":
+            unit = " điểm %" if lang == "vi" else " pp"
+            return f"{sign}{numfmt.number(delta.change, lang)}{unit}"
+        text = f"{sign}{numfmt.number(delta.change, lang)}"
+        if delta.relative is not None:
+            rel_sign = "+" if delta.relative > 0 else ""
+            text += f" ({rel_sign}{numfmt.percent(delta.relative, lang)})"
+        approx = delta.approx_before or delta.approx_after
+        return numfmt.qualified(text, "approx" if approx else "exact")
+
+    @staticmethod
+    def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:
+        if not figures:
+            return []
+        title = f"Chỉ có năm {year}" if lang == "vi" else f"Only in {year}"
+        rows = tuple((f.label.get(lang), phrases.value_text(f, lang) +
+                      ("*" if f.derived_from else "")) for f in figures)
+        return [Table(title, (Column(i18n.word("figure", lang)), Column(year, True)), rows)]
+
+    @staticmethod
+    def _disagreement(item: Disagreement, lang: Lang) -> str:
+        implied, found = numfmt.number(item.implied, lang), numfmt.number(item.found, lang)
+        if lang == "vi":
+            return (f"Không khớp: báo cáo {item.stated_in} nêu {item.figure_id} {item.stated}, "
+                    f"tức là {implied} năm {item.other_year}; báo cáo {item.other_year} "
+                    f"ghi {found}.")
+        return (f"Disagreement: the {item.stated_in} report states {item.figure_id} "
+                f"{item.stated}, which implies {implied} in {item.other_year}; the "
+                f"{item.other_year} report gives {found}.")
+
+    def _share_note(self, pair: FigurePair, lang: Lang) -> str:
+        deltas = {d.measure: d for d in pair.deltas}
+        value, share, whole = (deltas.get(k) for k in ("value", "share_percent", "whole"))
+        if value is None or share is None or value.change is None or share.change is None:
+            return ""
+        if (value.change > 0) == (share.change > 0) or value.change == 0 or share.change == 0:
+            return ""
+        counts = [self._amount(pair.after, value, v, False, lang)
+                  for v in (value.before, value.after)]
+        pcts = [numfmt.percent(v, lang) for v in (share.before, share.after) if v is not None]
+        wholes = [] if whole is None else [
+            self._amount(pair.after, whole, whole.before, whole.approx_before, lang),
+            self._amount(pair.after, whole, whole.after, whole.approx_after, lang)]
+        rose = value.change > 0
+        label = pair.after.label.get(lang)
+        if lang == "vi":
+            text = (f"{label}: số lượng {'tăng' if rose else 'giảm'} ({' → '.join(counts)}) "
+                    f"trong khi tỷ lệ {'giảm' if rose else 'tăng'} ({' → '.join(pcts)})")
+            return text + (f"; tổng từ {wholes[0]} thành {wholes[1]}." if wholes else ".")
+        text = (f"{label}: the count {'rose' if rose else 'fell'} ({' → '.join(counts)}) while "
+                f"the share {'fell' if rose else 'rose'} ({' → '.join(pcts)})")
+        return text + (f"; the whole went from {wholes[0]} to {wholes[1]}." if wholes else ".")
+
+
+def _part_label(figure: Figure, part: str | None, lang: Lang) -> str:
+    breakdown = figure.breakdown
+    if breakdown is None:
+        return part or ""
+    labels = {p.id: p.label.get(lang) for p in breakdown.parts}
+    if breakdown.rest is not None:
+        labels[breakdown.rest.id] = breakdown.rest.label.get(lang)
+    return labels.get(part or "", part or "")

@@ -1,0 +1,172 @@
+"""``cchc trend``, ``cchc rank`` and ``cchc years``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from cchc_cli import i18n, numfmt
+from cchc_cli.calc.series import Placing, Point
+from cchc_cli.model import Figure, Lang, Province, Report
+from cchc_cli.render.bars import sparkline
+from cchc_cli.views import phrases
+from cchc_cli.views.page import Bar, Chart, Column, Note, Page, Table
+from cchc_cli.views.records import envelope, num, text
+
+
+def _basis(figure: Figure) -> str:
+    return "derived" if figure.derived_from else "stated"
+
+
+def bar_fraction(figure: Figure, largest: Decimal) -> float:
+    """How much of a bar ``figure`` fills: ranks fill more the better they are."""
+    if figure.kind == "rank" and figure.of:
+        return float((figure.of - figure.value + 1) / figure.of)
+    if figure.kind == "percent":
+        return float(figure.value / 100)
+    return float(figure.value / largest) if largest > 0 else 0.0
+
+
+class TrendView:
+    """One figure across the years of a province."""
+
+    columns = ("province", "id", "year", "value", "unit", "qualifier", "basis", "change")
+
+    def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
+        self.province = province
+        self.figure_id = figure_id
+        self.points = points
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        first = self.points[0].figure
+        return envelope("trend", province={"id": self.province.id,
+                                           "name": text(self.province.name)},
+                        id=self.figure_id, kind=first.kind, label=text(first.label),
+                        points=[{"year": p.year, "value": num(p.figure.value),
+                                 "of": p.figure.of, "qualifier": p.figure.qualifier,
+                                 "basis": _basis(p.figure), "change": num(p.change),
+                                 "source": p.figure.source} for p in self.points])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per year."""
+        return [{"province": self.province.id, "id": self.figure_id, "year": p.year,
+                 "value": num(p.figure.value), "unit": p.figure.kind,
+                 "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
+                 "change": num(p.change)} for p in self.points]
+
+    def page(self, lang: Lang) -> Page:
+        """A table of the years, then the values as bars and a sparkline."""
+        first = self.points[0].figure
+        change = "Thay đổi" if lang == "vi" else "Change"
+        rows = tuple(
+            (str(p.year), phrases.value_text(p.figure, lang) + ("*" if p.figure.derived_from
+                                                                else ""),
+             "" if p.change is None else _signed(p.change, lang))
+            for p in self.points)
+        title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
+        page: Page = [Table(title, (Column(i18n.word("year", lang)),
+                                    Column(i18n.word("value", lang), True),
+                                    Column(change, True)), rows)]
+        largest = max(p.figure.value for p in self.points)
+        bars = tuple(Bar(str(p.year), bar_fraction(p.figure, largest),
+                         phrases.value_text(p.figure, lang)) for p in self.points)
+        values = [bar.fraction for bar in bars]
+        page.append(Chart(f"{sparkline(values)}", bars))
+        if first.kind == "rank":
+            page.append(Note("longer bar = better rank" if lang == "en"
+                             else "thanh dài hơn = thứ hạng tốt hơn"))
+        if any(p.figure.derived_from for p in self.points):
+            page.append(Note("* " + i18n.word("derived_year", lang)))
+        return page
+
+
+def _signed(value: Decimal, lang: Lang) -> str:
+    return ("+" if value > 0 else "") + numfmt.number(value, lang)
+
+
+class RankView:
+    """Provinces ranked by one figure in one year."""
+
+    columns = ("place", "tied", "province", "name_vi", "name_en", "id", "year", "value",
+               "qualifier", "basis")
+
+    def __init__(self, figure_id: str, year: int, placings: list[Placing]) -> None:
+        self.figure_id = figure_id
+        self.year = year
+        self.placings = placings
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per province."""
+        return [{"place": p.place, "tied": p.tied, "province": p.province.id,
+                 "name_vi": p.province.name.vi, "name_en": p.province.name.en,
+                 "id": self.figure_id, "year": self.year, "value": num(p.figure.value),
+                 "qualifier": p.figure.qualifier, "basis": _basis(p.figure)}
+                for p in self.placings]
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        return envelope("rank", id=self.figure_id, year=self.year, ranking=self.rows())
+
+    def page(self, lang: Lang) -> Page:
+        """The ranking as a table."""
+        place = "Hạng" if lang == "vi" else "Place"
+        rows = tuple((f"{p.place}=" if p.tied else str(p.place), p.province.name.get(lang),
+                      phrases.value_text(p.figure, lang)) for p in self.placings)
+        label = self.placings[0].figure.label.get(lang) if self.placings else self.figure_id
+        page: Page = [Table(f"{label}, {self.year}",
+                            (Column(place, True), Column(i18n.word("province", lang)),
+                             Column(i18n.word("value", lang), True)), rows)]
+        if any(p.tied for p in self.placings):
+            page.append(Note("= tied" if lang == "en" else "= đồng hạng"))
+        return page
+
+
+class YearsView:
+    """Provinces, years and sources in the data."""
+
+    columns = ("province", "year", "basis", "file", "figures", "sources")
+
+    def __init__(self, timelines: list[tuple[Province, list[Report]]]) -> None:
+        self.timelines = timelines
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per province and year."""
+        return [{"province": province.id, "year": report.year,
+                 "basis": "derived" if report.path.startswith("(") else "stated",
+                 "file": report.path, "figures": len(report.figures),
+                 "sources": " ".join(s.id for s in report.sources)}
+                for province, timeline in self.timelines for report in timeline]
+
+    def document(self) -> dict[str, Any]:
+        """The JSON document."""
+        return envelope("years", provinces=[
+            {"id": province.id, "name": text(province.name), "years": [
+                {"year": r.year, "basis": "derived" if r.path.startswith("(") else "stated",
+                 "file": r.path, "figures": len(r.figures),
+                 "sources": [{"id": s.id, "publisher": s.publisher, "title": s.title,
+                              "date": s.date, "url": s.url} for s in r.sources]}
+                for r in timeline]}
+            for province, timeline in self.timelines])
+
+    def page(self, lang: Lang) -> Page:
+        """A table of provinces and years, then every source."""
+        rows = tuple((province.name.get(lang), str(report.year), report.path,
+                      str(len(report.figures))) for province, timeline in self.timelines
+                     for report in timeline)
+        count = "Số chỉ tiêu" if lang == "vi" else "Figures"
+        page: Page = [Table("cchc years", (Column(i18n.word("province", lang)),
+                                           Column(i18n.word("year", lang), True),
+                                           Column(i18n.word("file", lang)),
+                                           Column(count, True)), rows)]
+        seen: dict[str, Any] = {}
+        for _, timeline in self.timelines:
+            for report in timeline:
+                for source in report.sources:
+                    seen.setdefault(source.id, source)
+        source_rows = tuple((s.id, s.publisher, s.date, s.title, s.url or "")
+                            for s in seen.values())
+        page.append(Table(i18n.word("sources", lang),
+                          (Column(i18n.word("id", lang)), Column("Publisher"), Column("Date"),
+                           Column("Title"), Column("URL")), source_rows))
+        return page
