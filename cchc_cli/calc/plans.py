@@ -14,7 +14,7 @@ def implied_plan(actual: Decimal, percent: Decimal, whole_numbers: bool) -> Esti
     2,295 at 101.3% gives about 2,265.5 (2,264.4 to 2,266.7 at that precision).
     None when the percent is 0.
     """
-    return implied_whole(actual, percent, whole_numbers)
+    return implied_whole(actual, percent, whole_numbers, whole_holds_part=False)
 
 
 def plan_gap(actual: Decimal, plan: Estimate) -> Estimate:

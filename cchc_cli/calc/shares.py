@@ -28,8 +28,12 @@ def _scaled(percent: Decimal) -> tuple[int, int]:
     return int(percent.scaleb(decimals)), decimals
 
 
-def whole_number_range(part: int, percent: Decimal) -> tuple[int, int | None] | None:
+def whole_number_range(part: int, percent: Decimal, *, whole_holds_part: bool = True
+                       ) -> tuple[int, int | None] | None:
     """The whole numbers ``N`` for which ``part / N`` prints as ``percent``.
+
+    ``whole_holds_part``: the whole of a share is at least the part; a plan that
+    was beaten is not (2,295 at 101.3% of a plan of 2,265 or 2,266).
 
     Returns ``(low, high)`` with ``high`` None when there is no upper bound
     (a share printed as 0: 1 of more than 200 rounds to 0%), or None when no
@@ -39,28 +43,29 @@ def whole_number_range(part: int, percent: Decimal) -> tuple[int, int | None] | 
     scaled, decimals = _scaled(percent)
     # part*100/N in [P - 1/2, P + 1/2) * 10**-d  <=>  (2P-1) N <= K < (2P+1) N
     k = 2 * 100 * 10**decimals * part
-    low = max(k // (2 * scaled + 1) + 1, part, 1)
+    low = max(k // (2 * scaled + 1) + 1, part if whole_holds_part else 1, 1)
     if scaled == 0:  # any whole large enough makes the share round to 0
         return (low, None)
     high = k // (2 * scaled - 1)
     return (low, high) if low <= high else None
 
 
-def implied_whole(part: Decimal, percent: Decimal, whole_numbers: bool) -> Estimate | None:
+def implied_whole(part: Decimal, percent: Decimal, whole_numbers: bool, *,
+                  whole_holds_part: bool = True) -> Estimate | None:
     """The whole that ``part`` is ``percent`` % of, with the range the rounding allows.
 
     For counts (``whole_numbers``) the range is of whole numbers; for amounts
-    it is the continuous interval. None when the percent is 0.
+    it is the continuous interval. None when the percent is 0, or when no whole
+    number gives that percent (the figures disagree; ``cchc check`` says so).
     """
     if percent == 0:
         return None
     central = divide(part * ONE_HUNDRED, percent)
     if whole_numbers:
-        bounds = whole_number_range(int(part), percent)
-        central = round_half_up(central)
+        bounds = whole_number_range(int(part), percent, whole_holds_part=whole_holds_part)
         if bounds is None or bounds[1] is None:
-            return Estimate(central, None, None, 0)
-        return Estimate(central, Decimal(bounds[0]), Decimal(bounds[1]), 0)
+            return None
+        return Estimate(round_half_up(central), Decimal(bounds[0]), Decimal(bounds[1]), 0)
     decimals = max(places(part), places(percent))
     step = half_step(places(percent))
     high = divide(part * ONE_HUNDRED, percent - step) if percent > step else None
@@ -84,8 +89,9 @@ def part_of(total: Decimal, percent: Decimal, whole_numbers: bool) -> Estimate:
     high = divide(total * (percent + step), ONE_HUNDRED)
     if whole_numbers:
         # part/total in [p - h, p + h): whole parts from ceil(low) to below ceil(high)
-        return Estimate(round_half_up(central), Decimal(max(ceil(low), 0)),
-                        Decimal(min(ceil(high) - 1, int(total))), 0)
+        lowest = max(ceil(low), 0)
+        highest = max(min(ceil(high) - 1, int(total)), lowest)
+        return Estimate(round_half_up(central), Decimal(lowest), Decimal(highest), 0)
     decimals = max(places(total), places(percent))
     return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
                     round_half_up(high, decimals), decimals)
@@ -97,8 +103,9 @@ def rest_percent(percents: list[Decimal]) -> Estimate:
     central = ONE_HUNDRED - sum(percents, Decimal(0))
     slack = sum((half_step(places(p)) for p in percents), Decimal(0))
     low = max(central - slack, Decimal(0))
+    high = min(central + slack, ONE_HUNDRED)
     return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
-                    round_half_up(central + slack, decimals), decimals)
+                    round_half_up(high, decimals), decimals)
 
 
 def combined_percent(percents: list[Decimal]) -> Estimate:
@@ -106,8 +113,10 @@ def combined_percent(percents: list[Decimal]) -> Estimate:
     decimals = max(places(p) for p in percents)
     central = sum(percents, Decimal(0))
     slack = sum((half_step(places(p)) for p in percents), Decimal(0))
-    return Estimate(round_half_up(central, decimals), round_half_up(central - slack, decimals),
-                    round_half_up(min(central + slack, ONE_HUNDRED), decimals), decimals)
+    low = max(central - slack, Decimal(0))
+    high = min(central + slack, ONE_HUNDRED)
+    return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
+                    round_half_up(high, decimals), decimals)
 
 
 def rest_count(total: Decimal, parts: list[Estimate], rest: Estimate) -> Estimate:
