@@ -27,6 +27,8 @@ COMMANDS = {
     "rank": "cchc_cli.cli.cmd_series:rank",
     "years": "cchc_cli.cli.cmd_series:years",
     "template": "cchc_cli.cli.cmd_template:template",
+    "check": "cchc_cli.cli.cmd_audit:check",
+    "verify": "cchc_cli.cli.cmd_audit:verify",
     "export": "cchc_cli.cli.cmd_export:export",
 }
 

@@ -1,0 +1,190 @@
+"""Audit the arithmetic a report implies, and what reports say about each other.
+
+Each check returns ``Finding`` values: a severity, the figure, a code naming
+the check, and the numbers involved, so a view can write the arithmetic out
+in either language. Published reports do contain inconsistencies; a finding
+never stops the audit.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from cchc_cli.calc import grades, shares
+from cchc_cli.calc.changes import previous_value
+from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, round_half_up
+from cchc_cli.calc.ranks import in_field
+from cchc_cli.calc.years import implied_figure
+from cchc_cli.model import Figure, Report
+
+Numbers = dict[str, Decimal | int | str | tuple[Decimal, ...]]
+
+
+class Finding(NamedTuple):
+    """One thing the audit found."""
+
+    severity: str
+    """``error`` or ``warning``."""
+    code: str
+    province: str
+    year: int
+    figure_id: str
+    numbers: Numbers
+    """The numbers the arithmetic is made of, by name (see the view's templates)."""
+    excerpt: str
+    source: str
+
+
+def _finding(severity: str, code: str, report: Report, figure: Figure,
+             **numbers: Decimal | int | str | tuple[Decimal, ...]) -> Finding:
+    return Finding(severity, code, report.province.id, report.year, figure.id, numbers,
+                   figure.excerpt, figure.source)
+
+
+def _slack(percents: list[Decimal]) -> Decimal:
+    """How far a sum of rounded numbers may stray from the true sum."""
+    return sum((half_step(places(p)) for p in percents), Decimal(0)).normalize()
+
+
+def check_breakdown(report: Report, figure: Figure) -> list[Finding]:
+    """Parts that add up to more than 100%, beyond what rounding explains."""
+    if figure.breakdown is None:
+        return []
+    percents = [p.percent for p in figure.breakdown.parts if p.percent is not None]
+    total = sum(percents, Decimal(0))
+    slack = _slack(percents)
+    if total > ONE_HUNDRED + slack:
+        return [_finding("error", "breakdown_over_100", report, figure, total=total,
+                         parts=tuple(percents), slack=slack)]
+    return []
+
+
+def check_share(report: Report, figure: Figure) -> list[Finding]:
+    """A count and share no whole number can give; a part larger than its stated whole."""
+    share = figure.share
+    if share is None:
+        return []
+    whole = report.figure(share.whole_figure) if share.whole_figure else None
+    if whole is not None:
+        if figure.value > whole.value:
+            return [_finding("error", "part_exceeds_whole", report, figure, part=figure.value,
+                             whole=whole.value, whole_id=whole.id)]
+        computed = divide(figure.value * ONE_HUNDRED, whole.value) if whole.value else None
+        if computed is not None and round_half_up(computed, places(share.percent)) != \
+                share.percent:
+            return [_finding("error", "share_mismatch", report, figure, part=figure.value,
+                             whole=whole.value, computed=round_half_up(computed, 2),
+                             percent=share.percent)]
+        return []
+    if figure.kind == "count" and figure.qualifier == "exact" and \
+            shares.whole_number_range(int(figure.value), share.percent) is None:
+        return [_finding("error", "share_impossible", report, figure, part=figure.value,
+                         percent=share.percent)]
+    return []
+
+
+def check_grade(report: Report, figure: Figure) -> list[Finding]:
+    """A reported grade that is not the grade of the band the score falls in."""
+    index = report.get_index(figure.index_id)
+    if figure.kind != "score" or figure.grade is None or index is None:
+        return []
+    result = grades.check_grade(figure.value, figure.grade, index.bands)
+    if result.band is None:
+        return [_finding("error", "score_outside_bands", report, figure, score=figure.value)]
+    if result.agrees is False:
+        band = result.band
+        return [_finding("error", "grade_disagrees", report, figure, score=figure.value,
+                         grade=figure.grade, band=band.grade,
+                         low=band.min if band.min is not None else "",
+                         below=band.below if band.below is not None else "")]
+    return []
+
+
+def check_components(report: Report, figure: Figure) -> list[Finding]:
+    """Component scores whose sum differs from the stated total by more than rounding."""
+    if not figure.components:
+        return []
+    scores = [score for _, score in figure.components]
+    total = sum(scores, Decimal(0))
+    slack = _slack([*scores, figure.value])
+    if abs(total - figure.value) > slack:
+        return [_finding("warning", "components_sum", report, figure, total=figure.value,
+                         sum=total, difference=total - figure.value, parts=tuple(scores))]
+    return []
+
+
+def check_rank(report: Report, figure: Figure) -> list[Finding]:
+    """A rank outside its field, or an earlier rank implied outside its own field."""
+    if figure.kind != "rank" or figure.of is None:
+        return []
+    if not in_field(int(figure.value), figure.of):
+        return [_finding("error", "rank_outside_field", report, figure, rank=figure.value,
+                         of=figure.of)]
+    implied = implied_figure(figure, report)
+    if implied is not None and implied.figure.of is not None and \
+            not in_field(int(implied.figure.value), implied.figure.of):
+        return [_finding("error", "previous_rank_outside_field", report, figure,
+                         rank=figure.value, previous=implied.figure.value,
+                         of=implied.figure.of, year_before=implied.year)]
+    return []
+
+
+def check_attainment(report: Report, figure: Figure) -> list[Finding]:
+    """An attainment that disagrees with the stated plan and actual."""
+    attainment = figure.attainment
+    if attainment is None or attainment.plan is None or attainment.plan == 0:
+        return []
+    computed = divide(figure.value * ONE_HUNDRED, attainment.plan)
+    if round_half_up(computed, places(attainment.percent)) != attainment.percent:
+        return [_finding("error", "attainment_mismatch", report, figure, actual=figure.value,
+                         plan=attainment.plan, computed=round_half_up(computed, 2),
+                         percent=attainment.percent)]
+    return []
+
+
+FIGURE_CHECKS = (check_breakdown, check_share, check_grade, check_components, check_rank,
+                 check_attainment)
+
+
+def audit_report(report: Report) -> list[Finding]:
+    """Every check on every stated figure of one report."""
+    return [finding for figure in report.figures if figure.derived_from is None
+            for check in FIGURE_CHECKS for finding in check(report, figure)]
+
+
+def audit_years(reports: list[Report]) -> list[Finding]:
+    """Stated changes against the other year's own figure, and figures given twice.
+
+    ``reports`` are one province's stated reports.
+    """
+    by_year = {report.year: report for report in reports}
+    findings: list[Finding] = []
+    given: dict[tuple[int, str], tuple[Report, Figure, Decimal]] = {}
+    for report in sorted(reports, key=lambda r: r.year):
+        for figure in report.figures:
+            change = figure.change
+            if change is None:
+                continue
+            implied = previous_value(figure.value, change)
+            earlier = by_year.get(change.since)
+            stated = earlier.figure(figure.id) if earlier else None
+            if stated is not None and _differs(implied, stated.value, change.unit):
+                findings.append(_finding(
+                    "error", "change_disagrees", report, figure, value=figure.value,
+                    direction=change.direction, amount=change.amount, unit=change.unit,
+                    since=change.since, implied=implied, stated=stated.value))
+            key = (change.since, figure.id)
+            first = given.get(key)
+            if first is not None and _differs(first[2], implied, change.unit):
+                findings.append(_finding(
+                    "error", "given_twice", report, figure, year_before=change.since,
+                    first=first[2], first_year=first[0].year, second=implied))
+            given.setdefault(key, (report, figure, implied))
+    return findings
+
+
+def _differs(implied: Decimal, stated: Decimal, unit: str) -> bool:
+    if unit == "percent":
+        return round_half_up(implied, places(stated)) != stated
+    return implied != stated

@@ -1,0 +1,121 @@
+"""Hold figures against the text they came from.
+
+Matching ignores differences of whitespace, Unicode normalisation (NFC/NFD)
+and quote styles. Numbers are looked for as the source prints them: in a
+Vietnamese source 1818 is ``1.818`` (or ``1818``) and 96.9 is ``96,9``; in an
+English one ``1,818`` and ``96.9``. A number only counts where it stands whole,
+so 7 is not found inside 17, nor 1.818 inside 11.818.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from typing import NamedTuple
+
+from cchc_cli.model import Figure
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
+                         "’": "'", "‚": "'", "′": "'", "″": '"'})
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_MARKS = {"vi": (".", ","), "en": (",", ".")}
+
+
+def normalise(text: str) -> str:
+    """NFC, straight quotes and single spaces, so equal text compares equal."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_QUOTES).split())
+
+
+def printed_forms(value: Decimal, lang: str) -> list[str]:
+    """How a source in ``lang`` may print ``value``: grouped, and ungrouped."""
+    group, decimal_mark = _MARKS.get(lang, _MARKS["en"])
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    sign = "-" if value < 0 else ""
+    grouped = f"{int(whole):,}".replace(",", group)
+    tail = f"{decimal_mark}{fraction}" if fraction else ""
+    forms = [f"{sign}{grouped}{tail}", f"{sign}{whole}{tail}"]
+    return list(dict.fromkeys(forms))
+
+
+def stands_in(token: str, text: str) -> bool:
+    """Whether ``token`` occurs in ``text`` as a whole number."""
+    pattern = rf"(?<![\d.,]){re.escape(token)}(?![\d]|[.,]\d)"
+    return re.search(pattern, text) is not None
+
+
+def stated_numbers(figure: Figure) -> list[tuple[str, Decimal]]:
+    """Every number a figure says its excerpt states, by the field it comes from."""
+    numbers: list[tuple[str, Decimal]] = [("value", figure.value)]
+    if figure.of is not None:
+        numbers.append(("of", Decimal(figure.of)))
+    if figure.share is not None:
+        numbers.append(("share.percent", figure.share.percent))
+    if figure.breakdown is not None:
+        numbers += [(f"breakdown.{p.id}.percent", p.percent) for p in figure.breakdown.parts
+                    if p.percent is not None]
+    if figure.attainment is not None:
+        numbers.append(("attainment.percent", figure.attainment.percent))
+    if figure.change is not None:
+        numbers.append(("change.amount", figure.change.amount))
+    return numbers
+
+
+class Check(NamedTuple):
+    """A figure held against its source."""
+
+    figure: Figure
+    year: int
+    status: str
+    """``verified``, ``excerpt_not_found`` or ``value_not_found``."""
+    missing: tuple[str, ...]
+    """The fields whose numbers are not in the excerpt."""
+
+
+def verify_figure(figure: Figure, year: int, source_text: str, lang: str) -> Check:
+    """Check that the excerpt is in the source and the figure's numbers are in the excerpt."""
+    excerpt = normalise(figure.excerpt)
+    if excerpt not in source_text:
+        return Check(figure, year, "excerpt_not_found", ())
+    missing = tuple(field for field, number in stated_numbers(figure)
+                    if not any(stands_in(form, excerpt) for form in printed_forms(number, lang)))
+    return Check(figure, year, "value_not_found" if missing else "verified", missing)
+
+
+class Uncovered(NamedTuple):
+    """A number in the source that no figure accounts for."""
+
+    number: str
+    line: int
+    context: str
+
+
+_DATE_OR_TIME = re.compile(
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}[./]\d{1,2}\b(?![.,]\d)")
+
+
+def uncovered_numbers(raw_text: str, figures: list[Figure], lang: str) -> list[Uncovered]:
+    """Numbers in the source that no figure accounts for.
+
+    Dates, times, years (1990–2100 standing alone) and numbers with a leading
+    zero (document numbers such as "Đề án số 06") are left aside.
+    """
+    accounted = {form for figure in figures for _, number in stated_numbers(figure)
+                 for form in printed_forms(number, lang)}
+    accounted |= {str(f.change.since) for f in figures if f.change is not None}
+    found: list[Uncovered] = []
+    for line_number, line in enumerate(unicodedata.normalize("NFC", raw_text).splitlines(), 1):
+        masked = _DATE_OR_TIME.sub(lambda m: " " * len(m.group()), line)
+        for match in _NUMBER.finditer(masked):
+            token = match.group()
+            if token in accounted or _is_metadata(token):
+                continue
+            start, end = max(match.start() - 30, 0), min(match.end() + 30, len(line))
+            found.append(Uncovered(token, line_number, line[start:end].strip()))
+    return found
+
+
+def _is_metadata(token: str) -> bool:
+    if token.isdigit() and 1990 <= int(token) <= 2100:
+        return True
+    return len(token) > 1 and token.startswith("0") and token.isdigit()

@@ -1,0 +1,120 @@
+"""``cchc check`` and ``cchc verify``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cchc_cli.catalog import Catalog
+from cchc_cli.cli.data import load_catalog, select_province
+from cchc_cli.cli.errors import EXIT_FINDINGS, DataProblems
+from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.output import emit
+from cchc_cli.model import Province, Report
+
+
+def _chosen(catalog: Catalog, province: str | None) -> list[Province]:
+    return [select_province(catalog, province)] if province else catalog.provinces()
+
+
+def _reports(catalog: Catalog, province: Province, year: int | None) -> list[Report]:
+    reports = catalog.reports_for(province)
+    if year is not None and year not in [r.year for r in reports]:
+        years = ", ".join(str(r.year) for r in reports)
+        raise click.UsageError(f"no {year} report for {province.id} (years: {years})")
+    return reports
+
+
+@click.command()
+@data_options()
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@output_options
+def check(strict: bool, **kwargs: Any) -> None:
+    """Audit the arithmetic of each report and of each pair of years (exit 1 on errors).
+
+    Breakdowns over 100%, shares no whole number gives, grades outside their
+    band, component sums, ranks outside their field, stated changes the other
+    year contradicts, attainments at odds with plan and actual.
+
+    \b
+    Examples:
+      cchc check
+      cchc check --strict --format json | jq '.findings[].message'
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    catalog = load_catalog(choice.data)
+    from cchc_cli.calc.audit import audit_report, audit_years
+    from cchc_cli.views.audit import CheckView
+
+    findings, checked = [], []
+    for province in _chosen(catalog, choice.province):
+        reports = _reports(catalog, province, choice.year)
+        for report in reports:
+            if choice.year in (None, report.year):
+                findings += audit_report(report)
+                checked.append((province.id, report.year))
+        findings += [f for f in audit_years(reports)
+                     if choice.year is None or choice.year in (f.year, f.numbers.get("since"))]
+    view = CheckView(findings, checked)
+    emit(view, out)
+    if view.count("error") or (strict and view.count("warning")):
+        raise SystemExit(EXIT_FINDINGS)
+
+
+@click.command()
+@click.option("--source", "source_file", required=True, metavar="FILE",
+              type=click.Path(dir_okay=False),
+              help="The source text: UTF-8 plain text, or HTML (tags are stripped).")
+@click.option("--source-id", metavar="ID",
+              help="Which source of the data FILE is [default: the source whose 'file' is "
+                   "FILE's name].")
+@data_options()
+@output_options
+def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
+    """Check each figure against its source text (exit 1 if any does not match).
+
+    Each figure taken from the source must have its excerpt in the text and
+    its numbers, as the source prints them, in its excerpt. Numbers in the text
+    that no figure accounts for are listed too.
+
+    \b
+    Examples:
+      cchc verify --source bao-ha-giang-2024-01-01-cchc-2023.txt
+      cchc verify --source article.html --source-id bhg-2024-01-01 --json
+    """
+    choice, out = choice_from(kwargs), output_from(kwargs)
+    catalog = load_catalog(choice.data)
+    from cchc_cli.calc.verify import normalise, uncovered_numbers, verify_figure
+    from cchc_cli.load.problems import DataError
+    from cchc_cli.load.sourcetext import read_source
+    from cchc_cli.views.audit import VerifyView
+
+    path = Path(source_file)
+    try:
+        text = read_source(path)
+    except DataError as error:
+        raise DataProblems(error.problems) from None
+    province = select_province(catalog, choice.province)
+    pairs = []
+    for report in _reports(catalog, province, choice.year):
+        if choice.year not in (None, report.year):
+            continue
+        matching = {s.id: s for s in report.sources
+                    if s.id == source_id or (source_id is None and s.file == path.name)}
+        pairs += [(report, figure, matching[figure.source]) for figure in report.figures
+                  if figure.source in matching]
+    if not pairs:
+        how = f"the id '{source_id}'" if source_id else f"'{path.name}' as its file"
+        raise click.UsageError(f"no figure of {province.id} comes from a source with {how}; "
+                               "name the source with --source-id (see 'cchc years')")
+    lang = pairs[0][2].language
+    normalised = normalise(text)
+    checks = [verify_figure(figure, report.year, normalised, source.language)
+              for report, figure, source in pairs]
+    uncovered = uncovered_numbers(text, [figure for _, figure, _ in pairs], lang)
+    view = VerifyView(str(path), province.id, checks, uncovered)
+    emit(view, out)
+    if not view.ok:
+        raise SystemExit(EXIT_FINDINGS)
