@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 
 from cchc_cli.model import Province, Report
+from cchc_cli.record import Record
 
 
 class SelectionError(Exception):
@@ -24,7 +24,7 @@ def fold(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
 
 
-class Catalog(NamedTuple):
+class Catalog(Record):
     """Every loaded report, by province and year."""
 
     reports: tuple[Report, ...]

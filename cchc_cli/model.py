@@ -11,7 +11,9 @@ two printed decimals and no value passes through a binary float.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from cchc_cli.record import Record
 
 Lang = Literal["vi", "en"]
 
@@ -29,7 +31,7 @@ AREAS = (
 FORMAT = "cchc-report/1"
 
 
-class Text(NamedTuple):
+class Text(Record):
     """A phrase in Vietnamese and in English."""
 
     vi: str
@@ -40,7 +42,7 @@ class Text(NamedTuple):
         return self.vi if lang == "vi" else self.en
 
 
-class Position(NamedTuple):
+class Position(Record):
     """Where something stands in its file (1-based line and column)."""
 
     path: str
@@ -51,14 +53,14 @@ class Position(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-class Province(NamedTuple):
+class Province(Record):
     """A province: a slug id and its names."""
 
     id: str
     name: Text
 
 
-class Source(NamedTuple):
+class Source(Record):
     """A published source that figures are taken from."""
 
     id: str
@@ -72,7 +74,7 @@ class Source(NamedTuple):
     note: str | None = None
 
 
-class Band(NamedTuple):
+class Band(Record):
     """A grade band: ``min <= score < below`` (either end may be open)."""
 
     grade: str
@@ -88,7 +90,7 @@ class Band(NamedTuple):
         return above_min and under_top
 
 
-class Component(NamedTuple):
+class Component(Record):
     """A component group of an index and its maximum points."""
 
     code: str
@@ -96,7 +98,7 @@ class Component(NamedTuple):
     max: Decimal
 
 
-class Index(NamedTuple):
+class Index(Record):
     """An index that scores and ranks provinces, with its grade bands."""
 
     id: str
@@ -109,7 +111,7 @@ class Index(NamedTuple):
     bands_note: str | None
 
 
-class Share(NamedTuple):
+class Share(Record):
     """The figure is ``percent`` % of a whole (stated or implied)."""
 
     percent: Decimal
@@ -119,7 +121,7 @@ class Share(NamedTuple):
     """The id of another figure that is the whole, where the source names it."""
 
 
-class Part(NamedTuple):
+class Part(Record):
     """One part of a breakdown, or the unstated remainder (``percent`` None)."""
 
     id: str
@@ -128,14 +130,14 @@ class Part(NamedTuple):
     better: str | None
 
 
-class Breakdown(NamedTuple):
+class Breakdown(Record):
     """The figure is a total split into parts given as shares of it."""
 
     parts: tuple[Part, ...]
     rest: Part | None
 
 
-class Attainment(NamedTuple):
+class Attainment(Record):
     """The figure is ``percent`` % of a plan."""
 
     percent: Decimal
@@ -144,7 +146,7 @@ class Attainment(NamedTuple):
     """The plan itself, where the source states it."""
 
 
-class Target(NamedTuple):
+class Target(Record):
     """A target the figure (or its share) is measured against."""
 
     value: Decimal
@@ -154,7 +156,7 @@ class Target(NamedTuple):
     source: str | None
 
 
-class Change(NamedTuple):
+class Change(Record):
     """A change the source states against an earlier year."""
 
     direction: Literal["up", "down"]
@@ -165,7 +167,7 @@ class Change(NamedTuple):
     """For ranks: the size of the earlier year's field, if it differs."""
 
 
-class Figure(NamedTuple):
+class Figure(Record):
     """One figure of a report, with the relations its source states."""
 
     id: str
@@ -195,14 +197,14 @@ class Figure(NamedTuple):
     """For a figure implied by another year's report: that report's path."""
 
 
-class Headline(NamedTuple):
+class Headline(Record):
     """Which figures are the year's headline score and rank."""
 
     score: str | None
     rank: str | None
 
 
-class Report(NamedTuple):
+class Report(Record):
     """One province in one year."""
 
     province: Province

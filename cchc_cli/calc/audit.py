@@ -9,7 +9,6 @@ never stops the audit.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from cchc_cli.calc import grades, shares
 from cchc_cli.calc.changes import previous_value
@@ -17,11 +16,12 @@ from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, roun
 from cchc_cli.calc.ranks import in_field
 from cchc_cli.calc.years import implied_figure
 from cchc_cli.model import Figure, Report
+from cchc_cli.record import Record
 
 Numbers = dict[str, Decimal | int | str | tuple[Decimal, ...]]
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """One thing the audit found."""
 
     severity: str

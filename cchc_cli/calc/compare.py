@@ -10,15 +10,15 @@ that is better or worse, knowing that a smaller rank is better.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from cchc_cli.calc.changes import previous_value
 from cchc_cli.calc.derive import derive
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, places, round_half_up
 from cchc_cli.model import Figure, Report
+from cchc_cli.record import Record
 
 
-class Measure(NamedTuple):
+class Measure(Record):
     """One comparable number of a figure in one year."""
 
     name: str
@@ -30,7 +30,7 @@ class Measure(NamedTuple):
     approx: bool
 
 
-class Delta(NamedTuple):
+class Delta(Record):
     """A measure in both years and how it moved."""
 
     figure_id: str
@@ -50,7 +50,7 @@ class Delta(NamedTuple):
     approx_after: bool
 
 
-class FigurePair(NamedTuple):
+class FigurePair(Record):
     """A figure present in both years, with its measures compared."""
 
     before: Figure
@@ -58,7 +58,7 @@ class FigurePair(NamedTuple):
     deltas: tuple[Delta, ...]
 
 
-class Disagreement(NamedTuple):
+class Disagreement(Record):
     """A stated change that does not match the other year's own figure."""
 
     figure_id: str
@@ -69,7 +69,7 @@ class Disagreement(NamedTuple):
     other_year: int
 
 
-class Comparison(NamedTuple):
+class Comparison(Record):
     """Two years of one province compared."""
 
     before: Report
@@ -120,8 +120,8 @@ def compare_measure(figure_id: str, before: Measure | None, after: Measure | Non
     known = before or after
     assert known is not None
     if before is None or after is None:
-        return Delta(figure_id, known.name, known.part, before and before.value,
-                     after and after.value, None, None, known.unit, "", "",
+        return Delta(figure_id, known.name, known.part, before.value if before else None,
+                     after.value if after else None, None, None, known.unit, "", "",
                      bool(before and before.approx), bool(after and after.approx))
     change = after.value - before.value
     relative = None

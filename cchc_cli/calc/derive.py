@@ -9,17 +9,17 @@ arithmetic that produced it, as tokens a renderer can format in any language.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from cchc_cli.calc import changes, grades, plans, ranks, shares
 from cchc_cli.calc.precision import ONE_HUNDRED, Estimate, divide, exact, places, round_half_up
 from cchc_cli.model import Figure, Report
+from cchc_cli.record import Record
 
 Token = str | Decimal
 """A piece of written-out arithmetic: an operator or word, or a number to format."""
 
 
-class Derived(NamedTuple):
+class Derived(Record):
     """One value implied by a figure.
 
     ``value`` is a number (with ``low``/``high`` when the printed precision
@@ -39,7 +39,7 @@ class Derived(NamedTuple):
     year: int | None = None
 
 
-class FigureResult(NamedTuple):
+class FigureResult(Record):
     """A figure with everything derived from it."""
 
     figure: Figure

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from cchc_cli.model import Band
+from cchc_cli.record import Record
 
 
-class GradeCheck(NamedTuple):
+class GradeCheck(Record):
     """The band a score falls in and whether the reported grade is that band's."""
 
     band: Band | None

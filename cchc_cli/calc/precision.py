@@ -8,7 +8,8 @@ interval to give ranges instead of inventing digits.
 from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
-from typing import NamedTuple
+
+from cchc_cli.record import Record
 
 ONE_HUNDRED = Decimal(100)
 
@@ -46,7 +47,7 @@ def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
         return numerator / denominator
 
 
-class Estimate(NamedTuple):
+class Estimate(Record):
     """A derived value: a central figure and the range its inputs allow.
 
     ``low`` and ``high`` are None when the value is exact. ``decimals`` is the

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from cchc_cli.calc.compare import better_way
 from cchc_cli.calc.ranks import competition_ranks
 from cchc_cli.model import Figure, Province, Report
+from cchc_cli.record import Record
 
 
-class Point(NamedTuple):
+class Point(Record):
     """A figure in one year, and its change from the year before it in the series."""
 
     year: int
@@ -30,7 +30,7 @@ def trend(timeline: list[Report], figure_id: str) -> list[Point]:
     return points
 
 
-class Placing(NamedTuple):
+class Placing(Record):
     """A province's place in a ranking by one figure."""
 
     place: int

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import NamedTuple
 
 from cchc_cli.model import Figure
+from cchc_cli.record import Record
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
                          "’": "'", "‚": "'", "′": "'", "″": '"'})
@@ -61,7 +61,7 @@ def stated_numbers(figure: Figure) -> list[tuple[str, Decimal]]:
     return numbers
 
 
-class Check(NamedTuple):
+class Check(Record):
     """A figure held against its source."""
 
     figure: Figure
@@ -82,7 +82,7 @@ def verify_figure(figure: Figure, year: int, source_text: str, lang: str) -> Che
     return Check(figure, year, "value_not_found" if missing else "verified", missing)
 
 
-class Uncovered(NamedTuple):
+class Uncovered(Record):
     """A number in the source that no figure accounts for."""
 
     number: str

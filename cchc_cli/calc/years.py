@@ -8,13 +8,12 @@ of its own, made of implied figures.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from cchc_cli.calc.changes import previous_value
 from cchc_cli.model import Figure, Report, Source
+from cchc_cli.record import Record
 
 
-class Implied(NamedTuple):
+class Implied(Record):
     """A figure for an earlier year, and the report that implies it."""
 
     year: int

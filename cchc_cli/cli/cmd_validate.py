@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -30,15 +29,15 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
     from cchc_cli.load.problems import DataError, Problem
     from cchc_cli.views.validation import ValidationView
 
-    files: list[Path] = []
+    files: list[str] = []
     problems: list[Problem] = []
-    for location in [Path(p) for p in paths] or [data_location(None)]:
+    for location in list(paths) or [data_location(None)]:
         try:
             files += find_report_files(location)
         except DataError as error:
             problems += error.problems
-    _, found = load_files(files)
-    view = ValidationView([str(f) for f in files], problems + found)
+    _, found = load_files(files, use_cache=False)
+    view = ValidationView(files, problems + found)
     emit(view, out)
     if not view.valid:
         raise SystemExit(EXIT_DATA)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from cchc_cli.model import Lang
+from cchc_cli.record import Record
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 FORMATS = ("table", "json", "csv", "markdown")
 
 
-class Output(NamedTuple):
+class Output(Record):
     """How a command writes its answer."""
 
     format: str
@@ -24,7 +25,7 @@ class Output(NamedTuple):
     force: bool
 
 
-class DataChoice(NamedTuple):
+class DataChoice(Record):
     """Where the data is and which province and year to use."""
 
     data: str | None

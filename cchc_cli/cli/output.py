@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
 from cchc_cli.cli.errors import OutputError
 from cchc_cli.cli.options import Output
-from cchc_cli.model import Lang
-from cchc_cli.views.page import Page
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cchc_cli.model import Lang
+    from cchc_cli.views.page import Page
 
 _EXTENSIONS = {
     ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
@@ -57,6 +59,8 @@ def emit(view: View, out: Output) -> None:
         text = record_page(view.page(out.lang), kind)
     else:
         text = render_text(view, kind, out.lang)
+    from pathlib import Path
+
     write_file(Path(out.path), text, out.force)
     click.echo(f"cchc: wrote {out.path}", err=True)
 
@@ -78,7 +82,7 @@ def render_text(view: View, fmt: str, lang: Lang) -> str:
 
 def _file_kind(out: Output) -> str:
     assert out.path is not None
-    extension = Path(out.path).suffix.lower()
+    extension = os.path.splitext(out.path)[1].lower()
     kind = _EXTENSIONS.get(extension)
     if kind is None:
         known = ", ".join(sorted(_EXTENSIONS))
@@ -130,6 +134,9 @@ def record_page(page: Page, kind: str) -> str:
 
 def write_file(path: Path, text: str, force: bool) -> None:
     """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``."""
+    import tempfile
+    from pathlib import Path
+
     if path.is_dir():
         raise OutputError(f"'{path}' is a folder; give a file name")
     if path.exists() and not force:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cchc_cli.load.fields import FieldReader
 from cchc_cli.load.problems import DataError, Problem
-from cchc_cli.load.schema import build_report
-from cchc_cli.load.yamltree import read_tree
-from cchc_cli.model import Report
+
+if TYPE_CHECKING:
+    from cchc_cli.model import Report
 
 MAX_FILE_BYTES = 1_048_576
 """Largest report file read (1 MiB); a year's report is about 15 KiB."""
@@ -20,27 +19,50 @@ MAX_FILES = 20_000
 PATTERN = "report_*.yaml"
 
 
-def bundled_data_dir() -> Path:
+def bundled_data_dir() -> str:
     """The datasets that ship with cchc (inside the wheel, or ``data/`` in a checkout)."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "datasets"
-    return installed if installed.is_dir() else package.parent / "data"
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    installed = os.path.join(package, "datasets")
+    return installed if os.path.isdir(installed) else os.path.join(os.path.dirname(package),
+                                                                    "data")
 
 
-def find_report_files(location: Path) -> list[Path]:
+def _is_report(name: str) -> bool:
+    return name.startswith("report_") and name.endswith(".yaml")
+
+
+def _reports_in(folder: str) -> list[str]:
+    """``report_*.yaml`` in ``folder`` and in its sub-folders, one level down."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_file() and _is_report(entry.name):
+                found.append(entry.path)
+            elif entry.is_dir():
+                with os.scandir(entry.path) as inner:
+                    found += [e.path for e in inner if e.is_file() and _is_report(e.name)]
+    return sorted(found)
+
+
+def find_report_files(location: str | os.PathLike[str]) -> list[str]:
     """The report files at ``location``: the file itself, or a folder's ``report_*.yaml``.
 
     A folder is searched one level deep as well (``DATA/<province>/report_2023.yaml``).
     Raises ``DataError`` when there is nothing to read.
     """
-    if location.is_file():
+    location = os.fspath(location)
+    if os.path.isfile(location):
         return [location]
-    if not location.exists():
-        raise DataError([Problem(str(location), 0, 0, "", "no such file or folder",
+    if not os.path.exists(location):
+        raise DataError([Problem(location, 0, 0, "", "no such file or folder",
                                  "check the --data path or CCHC_DATA")])
-    if not location.is_dir():
-        raise DataError([Problem(str(location), 0, 0, "", "not a file or folder", "")])
-    found = sorted([*location.glob(PATTERN), *location.glob(f"*/{PATTERN}")])
+    if not os.path.isdir(location):
+        raise DataError([Problem(location, 0, 0, "", "not a file or folder", "")])
+    try:
+        found = _reports_in(location)
+    except OSError as error:
+        raise DataError([Problem(location, 0, 0, "", f"cannot read the folder: "
+                                 f"{error.strerror}", "")]) from None
     if not found:
         raise DataError([Problem(str(location), 0, 0, "", f"no {PATTERN} files in this folder",
                                  "point --data at a report file or a folder of them")])
@@ -51,17 +73,18 @@ def find_report_files(location: Path) -> list[Path]:
     return found
 
 
-def read_text(path: Path, problems: list[Problem]) -> str | None:
+def read_text(path: str, problems: list[Problem]) -> str | None:
     """Read a file as UTF-8 text, within the size cap."""
-    name = str(path)
+    name = path
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(name, 1, 1, "", f"the file is {size:,} bytes, over the "
-                                    f"limit of {MAX_FILE_BYTES:,}",
-                                    "is this the right file? a report is a few KiB"))
-            return None
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                problems.append(Problem(name, 1, 1, "", f"the file is {size:,} bytes, over "
+                                        f"the limit of {MAX_FILE_BYTES:,}",
+                                        "is this the right file? a report is a few KiB"))
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         problems.append(Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
         return None
@@ -77,32 +100,49 @@ def read_text(path: Path, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
-def load_file(path: Path) -> tuple[Report | None, list[Problem]]:
+def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem]]:
     """Load one report file: the report, or None and every problem found."""
+    from cchc_cli.load.fields import FieldReader
+    from cchc_cli.load.schema import build_report
+    from cchc_cli.load.yamltree import read_tree
+
+    path = os.fspath(path)
     problems: list[Problem] = []
     text = read_text(path, problems)
     if text is None:
         return None, problems
-    root = read_tree(text, str(path), problems)
+    root = read_tree(text, path, problems)
     if root is None:
         if not problems:
-            problems.append(Problem(str(path), 1, 1, "", "the file is empty",
+            problems.append(Problem(path, 1, 1, "", "the file is empty",
                                     "start it with 'format: cchc-report/1'"))
         return None, problems
-    reader = FieldReader(str(path))
+    reader = FieldReader(path)
     reader.problems = problems
-    report = build_report(root, str(path), reader)
+    report = build_report(root, path, reader)
     problems.sort(key=lambda p: (p.line, p.column))
     return (report if not problems else None), problems
 
 
-def load_files(paths: list[Path]) -> tuple[list[Report], list[Problem]]:
-    """Load many files; also report two files for the same province and year."""
+def load_files(paths: list[str], use_cache: bool = True
+               ) -> tuple[list[Report], list[Problem]]:
+    """Load many files; also report two files for the same province and year.
+
+    With ``use_cache``, a report unchanged since it last loaded comes from the
+    cache (see ``cchc_cli.load.cache``) instead of being parsed again.
+    """
+    from cchc_cli.load import cache
+
     reports: list[Report] = []
     problems: list[Problem] = []
     seen: dict[tuple[str, int], Report] = {}
     for path in paths:
-        report, found = load_file(path)
+        report = cache.load(path) if use_cache else None
+        found: list[Problem] = []
+        if report is None:
+            report, found = load_file(path)
+            if report is not None and use_cache:
+                cache.store(path, report)
         problems.extend(found)
         if report is None:
             continue
@@ -118,13 +158,12 @@ def load_files(paths: list[Path]) -> tuple[list[Report], list[Problem]]:
     return reports, problems
 
 
-def data_location(option: str | None) -> Path:
+def data_location(option: str | None) -> str:
     """Where to read data from: ``--data``, else ``CCHC_DATA``, else the bundled datasets."""
-    chosen = option or os.environ.get("CCHC_DATA")
-    return Path(chosen) if chosen else bundled_data_dir()
+    return option or os.environ.get("CCHC_DATA") or bundled_data_dir()
 
 
-def load_location(location: Path) -> list[Report]:
+def load_location(location: str) -> list[Report]:
     """Load every report at ``location``, or raise ``DataError`` with all problems."""
     reports, problems = load_files(find_report_files(location))
     if problems:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from cchc_cli.record import Record
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One thing wrong with a file: where, which field, what, and how to fix it."""
 
     path: str

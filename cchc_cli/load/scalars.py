@@ -14,17 +14,20 @@ from decimal import Decimal
 Failure = tuple[str, str]
 
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
-_LEADING_ZERO = re.compile(r"-?0[0-9]+(?:\.[0-9]+)?\Z")
-_DOT_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+\Z")
-_COMMA_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+\Z")
-_COMMA_DECIMAL = re.compile(r"-?[0-9]+,[0-9]+\Z")
-_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
-_YAML_NUMBER = re.compile(
+# The patterns below explain mistakes; they are compiled (and cached by ``re``)
+# on first use, so a valid file never pays for them.
+_LEADING_ZERO = r"-?0[0-9]+(?:\.[0-9]+)?\Z"
+_DOT_THOUSANDS = r"-?[1-9][0-9]{0,2}(?:\.[0-9]{3})+\Z"
+_COMMA_THOUSANDS = r"-?[1-9][0-9]{0,2}(?:,[0-9]{3})+\Z"
+_COMMA_DECIMAL = r"-?[0-9]+,[0-9]+\Z"
+_SEXAGESIMAL = r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z"
+_YAML_NUMBER = (
     r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
     r"|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
 )
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\Z")
-_YAML_DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z")
+_DATE = r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\Z"
+_YAML_DATETIME = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z"
+_NUMERIC_START = frozenset("0123456789+-.")
 _BOOLEAN_WORDS = frozenset(
     word
     for base in ("yes", "no", "on", "off", "true", "false", "y", "n")
@@ -49,13 +52,15 @@ def yaml_reading(text: str) -> str | None:
         return f"the boolean {meaning}"
     if text in _NULL_WORDS:
         return "null (no value)"
-    if _SEXAGESIMAL.match(text):
+    if text[0] not in _NUMERIC_START:
+        return None
+    if re.match(_SEXAGESIMAL, text):
         return f"the number {_sexagesimal_value(text)} (base 60)"
-    if _LEADING_ZERO.match(text) and "." not in text:
+    if re.match(_LEADING_ZERO, text) and "." not in text:
         return f"the number {int(text, 8) if set(text) <= set('-01234567') else text} (octal)"
-    if _YAML_NUMBER.match(text):
+    if re.match(_YAML_NUMBER, text):
         return "a number"
-    if _YAML_DATETIME.match(text):
+    if re.match(_YAML_DATETIME, text):
         return "a date"
     return None
 
@@ -83,7 +88,7 @@ def to_string(text: str, plain: bool) -> tuple[str | None, Failure | None]:
 
 def to_date(text: str, plain: bool) -> tuple[str | None, Failure | None]:
     """Read an ISO date (``2024-01-01``), or a month (``2025-01``) when the day is unknown."""
-    if not _DATE.match(text):
+    if not re.match(_DATE, text):
         return None, (f"'{text}' is not a date",
                       "write it as YYYY-MM-DD, or YYYY-MM when the day is not known")
     from datetime import date
@@ -112,22 +117,22 @@ def _number_failure(text: str) -> Failure:
     bare = text.replace(" ", "")
     if bare.endswith("%"):
         return f"'{text}' has a percent sign", f"write {bare[:-1].replace(',', '.')} without '%'"
-    if _COMMA_THOUSANDS.match(bare):
+    if re.match(_COMMA_THOUSANDS, bare):
         digits = bare.replace(",", "")
         return (
             f"'{text}' uses ',' as a thousands separator",
             f"write {digits}, or {bare.replace(',', '.')} if ',' was the decimal mark",
         )
-    if _COMMA_DECIMAL.match(bare):
+    if re.match(_COMMA_DECIMAL, bare):
         return f"'{text}' uses ',' as the decimal mark", f"write {bare.replace(',', '.')}"
     if bare != text and _NUMBER.match(bare):
         return f"'{text}' has spaces inside the number", f"write {bare}"
-    if _SEXAGESIMAL.match(text):
+    if re.match(_SEXAGESIMAL, text):
         return (
             f"'{text}' is read by YAML 1.1 as {_sexagesimal_value(text)} (base 60)",
             "write the number you mean, without ':'",
         )
-    if _LEADING_ZERO.match(text):
+    if re.match(_LEADING_ZERO, text):
         return (
             f"'{text}' has a leading zero; YAML 1.1 reads it as an octal number",
             f"write {text.lstrip('0') or '0'}",
@@ -151,7 +156,7 @@ def to_integer(text: str, plain: bool) -> tuple[int | None, Failure | None]:
         return None, failure
     if number == number.to_integral_value() and "." not in text:
         return int(number), None
-    if _DOT_THOUSANDS.match(text):
+    if re.match(_DOT_THOUSANDS, text):
         digits = text.replace(".", "")
         return None, (
             f"'{text}' is read as the decimal {text}, not a whole number",

@@ -6,10 +6,10 @@ The format is documented in ``docs/data-format.md``.
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 from cchc_cli.load.fields import FieldReader, Fields
@@ -100,10 +100,10 @@ def _year(node: Node | None, path: str, reader: FieldReader) -> int | None:
     if node is None:
         return None
     year = reader.integer(node, "year", 1990, 2100, "a report year such as 2023")
-    match = _FILE_YEAR.match(Path(path).name)
+    name = os.path.basename(path)
+    match = _FILE_YEAR.match(name)
     if year is not None and match and int(match.group(1)) != year:
-        reader.fail(node, "year",
-                    f"the year {year} disagrees with the file name {Path(path).name}",
+        reader.fail(node, "year", f"the year {year} disagrees with the file name {name}",
                     "rename the file or correct the year")
         return None
     return year

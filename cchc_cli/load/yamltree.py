@@ -16,11 +16,12 @@ The libyaml parser (``CSafeLoader``) is used where PyYAML was built with it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from cchc_cli.load.problems import Problem
+from cchc_cli.record import Record
 
 MAX_DEPTH = 32
 """Deepest nesting accepted; a report needs six levels."""
@@ -28,7 +29,7 @@ MAX_DEPTH = 32
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Scalar(NamedTuple):
+class Scalar(Record):
     """A scalar: its text, whether it was written plain (unquoted), and where."""
 
     text: str
@@ -37,7 +38,7 @@ class Scalar(NamedTuple):
     column: int
 
 
-class Mapping(NamedTuple):
+class Mapping(Record):
     """A mapping: key text to (key node, value node), in file order."""
 
     entries: dict[str, tuple[Scalar, Node]]
@@ -45,7 +46,7 @@ class Mapping(NamedTuple):
     column: int
 
 
-class Sequence(NamedTuple):
+class Sequence(Record):
     """A sequence of nodes."""
 
     items: list[Node]

@@ -7,10 +7,10 @@ strings, so every renderer shows the same numbers.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from cchc_cli.record import Record
 
 
-class Styled(NamedTuple):
+class Styled(Record):
     """Text with a semantic style: good, bad, muted, strong, warning, error."""
 
     text: str
@@ -25,14 +25,14 @@ def plain(cell: Cell) -> str:
     return cell.text if isinstance(cell, Styled) else cell
 
 
-class Column(NamedTuple):
+class Column(Record):
     """A table column; numeric columns are right-aligned and never wrapped."""
 
     header: str
     numeric: bool = False
 
 
-class Table(NamedTuple):
+class Table(Record):
     """A titled table of formatted cells."""
 
     title: str
@@ -41,21 +41,21 @@ class Table(NamedTuple):
     caption: str = ""
 
 
-class Heading(NamedTuple):
+class Heading(Record):
     """A page or section heading."""
 
     text: str
     level: int = 1
 
 
-class Pairs(NamedTuple):
+class Pairs(Record):
     """Labelled values, one per line (a figure in full, a headline)."""
 
     title: str
     items: tuple[tuple[str, Cell], ...]
 
 
-class Bar(NamedTuple):
+class Bar(Record):
     """One bar: a label, the share of the bar to fill (0 to 1) and its caption."""
 
     label: str
@@ -64,7 +64,7 @@ class Bar(NamedTuple):
     style: str = "strong"
 
 
-class Chart(NamedTuple):
+class Chart(Record):
     """A bar chart; ``stacked`` draws the bars as segments of one bar."""
 
     title: str
@@ -72,7 +72,7 @@ class Chart(NamedTuple):
     stacked: bool = False
 
 
-class Note(NamedTuple):
+class Note(Record):
     """A line of text; ``literal`` lines are never wrapped (``file:line:`` messages)."""
 
     text: str

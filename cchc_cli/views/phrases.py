@@ -67,11 +67,6 @@ def _token(token: Token, lang: Lang) -> str:
     return numfmt.number(token, lang) if isinstance(token, Decimal) else token
 
 
-def raw_formula(item: Derived) -> str:
-    """The arithmetic with plain numbers, for JSON and CSV."""
-    return " ".join(str(token) for token in item.formula)
-
-
 def _label(text: Text | None, lang: Lang, fallback: Text) -> str:
     return (text or fallback).get(lang)
 

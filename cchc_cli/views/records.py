@@ -8,7 +8,6 @@ from typing import Any
 from cchc_cli.calc.derive import Derived, FigureResult
 from cchc_cli.calc.precision import places
 from cchc_cli.model import Figure, Report, Source, Text
-from cchc_cli.views.phrases import raw_formula
 
 OUTPUT_FORMAT = "cchc-output/1"
 """The version of the JSON documents cchc writes (see the README)."""
@@ -53,6 +52,11 @@ def report_header(report: Report) -> Record:
         "file": report.path,
         "sources": [source_record(s) for s in report.sources],
     }
+
+
+def raw_formula(item: Derived) -> str:
+    """The arithmetic with plain numbers: ``1818 × 100 ÷ 96.9 ≈ 1876.16``."""
+    return " ".join(str(token) for token in item.formula)
 
 
 def derived_record(item: Derived) -> Record:

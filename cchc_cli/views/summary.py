@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cchc_cli import i18n
-from cchc_cli.calc.derive import FigureResult
-from cchc_cli.model import AREAS, Lang, Report
-from cchc_cli.views import phrases
-from cchc_cli.views.page import Column, Note, Page, Pairs, Styled, Table
 from cchc_cli.views.records import TIDY_COLUMNS, envelope, figure_record, report_header, tidy_rows
-from cchc_cli.views.titles import report_title, source_line
+
+if TYPE_CHECKING:
+    from cchc_cli.calc.derive import FigureResult
+    from cchc_cli.model import Lang, Report
+    from cchc_cli.views.page import Page, Styled, Table
 
 
 class SummaryView:
@@ -43,6 +42,10 @@ class SummaryView:
 
     def page(self, lang: Lang) -> Page:
         """Headline, then a table per reform area, then the sources."""
+        from cchc_cli.model import AREAS
+        from cchc_cli.views.page import Note, Pairs
+        from cchc_cli.views.titles import report_title, source_line
+
         page: Page = [Pairs(report_title(self.report, lang), self._headline(lang))]
         for area in AREAS:
             results = [r for r in self.results if r.figure.area == area]
@@ -53,6 +56,10 @@ class SummaryView:
         return page
 
     def _headline(self, lang: Lang) -> tuple[tuple[str, Styled | str], ...]:
+        from cchc_cli import i18n
+        from cchc_cli.views import phrases
+        from cchc_cli.views.page import Styled
+
         items: list[tuple[str, Styled | str]] = []
         for figure_id in (self.report.headline.score, self.report.headline.rank):
             result = self._result(figure_id)
@@ -67,6 +74,10 @@ class SummaryView:
         return tuple(items)
 
     def _area_table(self, area: str, results: list[FigureResult], lang: Lang) -> Table:
+        from cchc_cli import i18n
+        from cchc_cli.views import phrases
+        from cchc_cli.views.page import Column, Styled, Table
+
         columns = [Column(i18n.word("figure", lang)), Column(i18n.word("value", lang), True),
                    Column(i18n.word("implies", lang))]
         if self.with_sources:
