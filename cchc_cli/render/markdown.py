@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_cli.render.bars import bar, stacked
+from cchc_cli.render.bars import SEGMENTS, bar, stacked
 from cchc_cli.views.page import Block, Chart, Heading, Note, Page, Pairs, Table, plain
 
 
@@ -29,13 +29,13 @@ def _pairs(pairs: Pairs) -> list[str]:
 def _chart(chart: Chart) -> list[str]:
     lines = [f"### {chart.title}", "", "```"]
     if chart.stacked:
-        lines.append("".join(stacked([b.fraction for b in chart.bars], 40)))
-        lines += [f"{piece[:1] if piece else ' '} {b.label}: {b.caption}"
-                  for piece, b in zip(stacked([b.fraction for b in chart.bars], 40), chart.bars,
-                                      strict=True)]
+        pieces = stacked([b.fraction for b in chart.bars], 40)
+        lines.append("".join(pieces))
+        lines += [f"{SEGMENTS[position % len(SEGMENTS)]} {b.label}: {b.caption}"
+                  for position, b in enumerate(chart.bars)]
     else:
-        width = max((len(b.label) for b in chart.bars), default=0)
-        lines += [f"{b.label.ljust(width)}  {bar(b.fraction, 30)}  {b.caption}" for b in chart.bars]
+        for item in chart.bars:
+            lines += [item.label, f"  {bar(item.fraction, 30)}  {item.caption}"]
     return [*lines, "```"]
 
 

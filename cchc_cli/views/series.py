@@ -167,6 +167,7 @@ class YearsView:
         source_rows = tuple((s.id, s.publisher, s.date, s.title, s.url or "")
                             for s in seen.values())
         page.append(Table(i18n.word("sources", lang),
-                          (Column(i18n.word("id", lang)), Column("Publisher"), Column("Date"),
-                           Column("Title"), Column("URL")), source_rows))
+                          (Column(i18n.word("id", lang)), Column(i18n.word("publisher", lang)),
+                           Column(i18n.word("date", lang)), Column(i18n.word("title", lang)),
+                           Column(i18n.word("url", lang))), source_rows))
         return page

@@ -51,6 +51,9 @@ class SummaryView:
             results = [r for r in self.results if r.figure.area == area]
             if results:
                 page.append(self._area_table(area, results, lang))
+        from cchc_cli.views.charts import summary_charts
+
+        page += summary_charts(self.results, self.report.year, lang)
         page += [Note(source_line(source, lang)) for source in self.report.sources
                  if any(r.figure.source == source.id for r in self.results)]
         return page

@@ -1,0 +1,103 @@
+"""Charts for the summary: plans and targets as bars, breakdowns as one stacked bar,
+and the move of a rank. Each bar carries its number in words, so nothing rests
+on colour."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cchc_cli import numfmt
+from cchc_cli.calc.derive import FigureResult
+from cchc_cli.model import Figure, Lang
+from cchc_cli.views.page import Bar, Chart
+
+_TITLES = {
+    "plans": ("So với kế hoạch và mục tiêu", "Against plan and target"),
+    "rank": ("Thay đổi thứ hạng", "Rank movement"),
+}
+
+
+def _title(key: str, lang: Lang, extra: str = "") -> str:
+    vi, en = _TITLES[key]
+    return (vi if lang == "vi" else en) + extra
+
+
+def _attained(figure: Figure, lang: Lang) -> tuple[Decimal, str] | None:
+    """The percent of plan a figure reached, and the plan's name."""
+    plan = "kế hoạch" if lang == "vi" else "plan"
+    if figure.attainment is not None:
+        label = figure.attainment.plan_label
+        return figure.attainment.percent, label.get(lang) if label else plan
+    if figure.kind == "percent" and figure.basis == "plan":
+        return figure.value, plan
+    return None
+
+
+def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
+    """One bar per figure measured against a plan or a target; 100% is a full plan."""
+    rows: list[tuple[str, Decimal, str]] = []
+    for result in results:
+        figure = result.figure
+        attained = _attained(figure, lang)
+        label = figure.label.get(lang)
+        if attained is not None:
+            of = "" if lang == "vi" else "of "
+            rows.append((label, attained[0],
+                         f"{numfmt.percent(attained[0], lang)} {of}{attained[1]}"))
+        target = figure.target
+        if target is not None and target.measure == "share" and figure.share is not None:
+            share = figure.share.percent
+            goal = numfmt.percent(target.value, lang)
+            when = f" {target.year}" if target.year else ""
+            text = (f"{numfmt.percent(share, lang)} (mục tiêu{when}: {goal})" if lang == "vi"
+                    else f"{numfmt.percent(share, lang)} (target{when}: {goal})")
+            rows.append((label, share, text))
+    if not rows:
+        return None
+    scale = max(Decimal(100), *(value for _, value, _ in rows))
+    bars = tuple(Bar(label, float(value / scale), caption,
+                     "good" if value >= 100 else "warning") for label, value, caption in rows)
+    return Chart(_title("plans", lang), bars)
+
+
+def breakdown_charts(results: tuple[FigureResult, ...], lang: Lang) -> list[Chart]:
+    """Each breakdown as one bar split into its parts and the rest."""
+    charts = []
+    for result in results:
+        breakdown = result.figure.breakdown
+        if breakdown is None:
+            continue
+        bars = [Bar(part.label.get(lang), float((part.percent or 0) / 100),
+                    numfmt.percent(part.percent or Decimal(0), lang), "good")
+                for part in breakdown.parts]
+        rest = result.get("rest_percent", breakdown.rest.id if breakdown.rest else "rest")
+        if rest is not None and isinstance(rest.value, Decimal):
+            label = breakdown.rest.label.get(lang) if breakdown.rest else "—"
+            bars.append(Bar(label, float(rest.value / 100), numfmt.percent(rest.value, lang),
+                            "bad"))
+        charts.append(Chart(result.figure.label.get(lang), tuple(bars), stacked=True))
+    return charts
+
+
+def rank_charts(results: tuple[FigureResult, ...], year: int, lang: Lang) -> list[Chart]:
+    """A rank and the earlier rank its stated change implies; a longer bar is better."""
+    charts = []
+    for result in results:
+        figure, before = result.figure, result.get("previous_rank")
+        if figure.kind != "rank" or figure.of is None or before is None:
+            continue
+        assert isinstance(before.value, Decimal)
+        bars = tuple(
+            Bar(str(when), float((figure.of - rank + 1) / figure.of),
+                f"{numfmt.number(rank, lang)}/{figure.of}", "strong")
+            for when, rank in ((before.year, before.value), (year, figure.value))
+        )
+        charts.append(Chart(_title("rank", lang, f": {figure.label.get(lang)}"), bars))
+    return charts
+
+
+def summary_charts(results: tuple[FigureResult, ...], year: int, lang: Lang) -> list[Chart]:
+    """Every chart the summary's figures call for."""
+    plans = plan_chart(results, lang)
+    return ([plans] if plans else []) + breakdown_charts(results, lang) + \
+        rank_charts(results, year, lang)
