@@ -12,7 +12,7 @@ import pytest
 
 from cchc_cli import numfmt
 from cchc_cli.cli.errors import EXIT_OUTPUT, EXIT_USAGE
-from cchc_cli.model import Text
+from cchc_cli.model import Lang, Text
 from tests.conftest import run
 
 BILLION = Text("tỷ đồng", "billion VND")
@@ -44,11 +44,14 @@ def test_numbers_in_both_languages(value: str, decimals: int | None, vi: str, en
 ])
 def test_units_in_both_languages(kind: str, value: str, vi: str, en: str) -> None:
     number = Decimal(value)
-    shown = {
-        "percent": lambda lang: numfmt.percent(number, lang),
-        "points": lambda lang: numfmt.points(number, lang),
-        "money": lambda lang: numfmt.money(number, BILLION, lang),
-    }[kind]
+
+    def shown(lang: Lang) -> str:
+        if kind == "percent":
+            return numfmt.percent(number, lang)
+        if kind == "points":
+            return numfmt.points(number, lang)
+        return numfmt.money(number, BILLION, lang)
+
     assert (shown("vi"), shown("en")) == (vi, en)
 
 
