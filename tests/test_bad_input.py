@@ -46,14 +46,16 @@ def case(old: str, new: str, field: str, words: str, at: str | None = None) -> C
 
 
 CASES = {
-    "yaml syntax": Case(MINIMAL + "  - id: [unclosed\n", MINIMAL.count("\n") + 2, "",
+    # the parser notices at the end of the stream; cchc points at the last line
+    "yaml syntax": Case(MINIMAL + "  - id: [unclosed\n", MINIMAL.count("\n") + 1, "",
                         "YAML syntax error"),
     "top level not a mapping": Case("- 1\n- 2\n", 1, "", "top level must be a mapping"),
     "unknown key, did you mean": case("    value: 1818", "    vlaue: 1818",
                                       "figures[online_public_services].vlaue",
                                       "did you mean 'value'?"),
     "duplicate key": case("    kind: count\n", "    kind: count\n    kind: percent\n",
-                          "kind", "duplicate key 'kind' (first at line",
+                          "figures[online_public_services].kind",
+                          "duplicate key 'kind' (first at line",
                           at="    kind: percent"),
     "duplicate figure id": Case(MINIMAL + MINIMAL[MINIMAL.index("  - id: online"):],
                                 MINIMAL.count("\n") + 1, "figures[online_public_services]",
@@ -133,7 +135,8 @@ def test_duplicate_key_names_both_lines(write_report: Callable[..., Path]) -> No
     path = write_report(text)
     _, problems = load_file(path)
     first, second = line_of(text, "    kind: count"), line_of(text, "    kind: percent")
-    assert [(p.line, p.field) for p in problems] == [(second, "kind")]
+    assert [(p.line, p.field) for p in problems] == [(second,
+                                                      "figures[online_public_services].kind")]
     assert f"first at line {first}" in problems[0].message
 
 

@@ -17,7 +17,7 @@ from cchc_cli.cli.output import emit
 def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
     """Check report files or folders and list every problem (exit 3 if any).
 
-    With no PATH, checks --data's location: CCHC_DATA or the bundled datasets.
+    With no PATH, checks the folder in CCHC_DATA, or the bundled datasets.
 
     \b
     Examples:

@@ -11,7 +11,7 @@ import errno
 import importlib
 import os
 import sys
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -20,16 +20,16 @@ from cchc_cli.cli.errors import EXIT_INTERNAL
 COMMANDS = {
     "summary": "cchc_cli.cli.cmd_summary:summary",
     "show": "cchc_cli.cli.cmd_show:show",
-    "metrics": "cchc_cli.cli.cmd_metrics:metrics",
-    "validate": "cchc_cli.cli.cmd_validate:validate",
     "compare": "cchc_cli.cli.cmd_compare:compare",
     "trend": "cchc_cli.cli.cmd_series:trend",
     "rank": "cchc_cli.cli.cmd_series:rank",
     "years": "cchc_cli.cli.cmd_series:years",
-    "template": "cchc_cli.cli.cmd_template:template",
     "check": "cchc_cli.cli.cmd_audit:check",
     "verify": "cchc_cli.cli.cmd_audit:verify",
+    "validate": "cchc_cli.cli.cmd_validate:validate",
+    "metrics": "cchc_cli.cli.cmd_metrics:metrics",
     "export": "cchc_cli.cli.cmd_export:export",
+    "template": "cchc_cli.cli.cmd_template:template",
 }
 
 
@@ -51,7 +51,8 @@ class LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="cchc", cls=LazyGroup,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cchc", prog_name="cchc", message="%(prog)s %(version)s")
 def cli() -> None:
     """Statistics on Vietnam's provincial administrative-reform (CCHC) results.
@@ -68,11 +69,14 @@ def cli() -> None:
 
 
 def _utf8_streams() -> None:
-    """Write UTF-8 whatever the locale says, so Vietnamese text never fails to encode."""
+    """Write UTF-8 whatever the locale says, so Vietnamese text never fails to encode.
+
+    A file name that is not valid UTF-8 is written with backslash escapes
+    (``\\udce9``), which keeps JSON valid, rather than failing.
+    """
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _silence_stdout() -> None:
@@ -91,6 +95,15 @@ def main(args: list[str] | None = None, prog_name: str = "cchc") -> Any:
     _utf8_streams()
     try:
         code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
+    except SystemExit as error:
+        from click.utils import PacifyFlushWrapper
+
+        # click ends a run whose reader closed the pipe with exit 1; cchc's 1 means
+        # findings, and a reader such as head that has seen enough is no failure
+        closed_pipe = type(sys.stdout) is cast(type, PacifyFlushWrapper)
+        if closed_pipe:
+            _silence_stdout()
+        code = 0 if closed_pipe else error.code
     except click.ClickException as error:
         error.show()
         code = error.exit_code

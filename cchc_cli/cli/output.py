@@ -101,12 +101,18 @@ def console(color: str, file: Any = None, record: bool = False) -> Any:
     """A Rich console for stdout honouring ``--color``, ``NO_COLOR``, ``TERM`` and ``COLUMNS``."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """Let cchc end a closed pipe like any other, quietly (Rich exits 1)."""
+            self.quiet = True
+            raise BrokenPipeError
+
     options: dict[str, Any] = {"highlight": False, "emoji": False, "markup": False}
     if color == "always":
         options.update(force_terminal=True, color_system="standard", no_color=False)
     elif color == "never":
         options.update(color_system=None, no_color=True)
-    return Console(file=file or sys.stdout, record=record, **options)
+    return _Console(file=file or sys.stdout, record=record, **options)
 
 
 def print_table(page: Page, color: str) -> None:

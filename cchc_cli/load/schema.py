@@ -60,6 +60,8 @@ class _Context:
         self.year = year
         self.sources: dict[str, Source] = {}
         self.indices: dict[str, Index] = {}
+        self.source_ids: set[str] = set()
+        """Every source id written, even one whose source has problems of its own."""
         self.figure_kinds: dict[str, str] = {}
         """Id to kind of every figure written, even one with problems of its own."""
 
@@ -134,6 +136,10 @@ def _sources(node: Node | None, context: _Context) -> tuple[Source, ...]:
             reader.fail(node, "sources", "no sources", "list where the figures come from")
         return ()
     for position, item in enumerate(items):
+        if isinstance(item, Mapping) and "id" in item.entries:
+            written = getattr(item.entries["id"][1], "text", None)
+            if isinstance(written, str):
+                context.source_ids.add(written)
         source = _source(item, f"sources[{position}]", reader)
         if source is None:
             continue
@@ -159,7 +165,8 @@ def _source(node: Node, field: str, reader: FieldReader) -> Source | None:
         reader.fail(fields["language"], f"{field}.language",
                     f"'{language}' is not a supported language", "use vi or en")
         return None
-    if any(value is None for value in values.values()) or len(values) < 5:
+    required = ("id", "publisher", "title", "date", "language")
+    if any(value is None for value in values.values()) or any(k not in values for k in required):
         return None
     return Source(**values)
 
@@ -373,7 +380,8 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
     values["attainment"] = get("attainment", lambda n, f: _attainment(n, f, reader))
     values["target"] = get("target", lambda n, f: _target(n, f, context))
     values["change"] = get("change", lambda n, f: _change(n, f, context))
-    if len(reader.problems) == before and kind is not None:
+    complete = all(key in fields for key in _FIGURE_REQUIRED) and values["value"] is not None
+    if len(reader.problems) == before and kind is not None and complete:
         _kind_rules(fields, field, values, context)
     if len(reader.problems) != before:
         return None
@@ -643,11 +651,11 @@ def _check_references(figures: tuple[Figure, ...], context: _Context) -> None:
     ids = {figure.id for figure in figures}
     for figure in figures:
         here = figure.position
-        refs = [("source", figure.source, context.sources)]
+        refs = [("source", figure.source)]
         if figure.target is not None and figure.target.source is not None:
-            refs.append(("target.source", figure.target.source, context.sources))
-        for key, ref, known in refs:
-            if ref not in known:
+            refs.append(("target.source", figure.target.source))
+        for key, ref in refs:
+            if ref not in context.source_ids:
                 reader.problems.append(reader_problem(here, f"figures[{figure.id}].{key}",
                                                       f"no source has the id '{ref}'",
                                                       "list it under 'sources'"))

@@ -113,7 +113,7 @@ class _Builder:
             first = previous[0]
             self.problems.append(
                 Problem(
-                    self.path, key.line, key.column, key.text,
+                    self.path, key.line, key.column, self.field_path(key.text),
                     f"duplicate key '{key.text}' (first at line {first.line}; "
                     f"YAML would silently keep only this one)",
                     "remove one of the two",
@@ -121,6 +121,25 @@ class _Builder:
             )
             return
         parent.entries[key.text] = (key, node)
+
+    def field_path(self, key: str) -> str:
+        """Where ``key`` of the innermost mapping sits: ``figures[eid_accounts].value``.
+
+        Items of a list are named by their ``id`` where they have one, as the
+        schema names them.
+        """
+        parts: list[str] = []
+        for depth, container in enumerate(self.stack[:-1]):
+            child = self.stack[depth + 1]
+            if isinstance(container, Mapping):
+                pending = self.pending_keys[depth]
+                parts.append(f".{pending.text}" if pending else "")
+            else:
+                named = child.entries.get("id") if isinstance(child, Mapping) else None
+                label = getattr(named[1], "text", None) if named else None
+                parts.append(f"[{label}]" if isinstance(label, str) else
+                             f"[{len(container.items)}]")
+        return ("".join(parts) + f".{key}").lstrip(".")
 
     def take_key(self, node: Node) -> None:
         """Record ``node`` as the key awaiting its value."""
@@ -213,6 +232,9 @@ def read_tree(text: str, path: str, problems: list[Problem]) -> Node | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        last = text.count("\n") + (0 if text.endswith("\n") else 1)
+        if line > max(last, 1):  # the end of the stream: point at the last line
+            line, column = max(last, 1), 1
         what = error.problem or error.context or "not valid YAML"
         problems.append(
             Problem(path, line, column, "", f"YAML syntax error: {what}",
