@@ -180,7 +180,7 @@ class Figure(Record):
     max: Decimal | None
     of: int | None
     basis: Literal["whole", "plan"]
-    better: Literal["higher", "lower"] | None
+    better: Literal["higher", "lower", "neither"] | None
     index_id: str | None
     grade: str | None
     components: tuple[tuple[str, Decimal], ...]

@@ -107,6 +107,17 @@ def test_smaller_late_share_is_better(write_report: Callable[..., Path]) -> None
     assert (late["direction"], late["verdict"]) == ("down", "better")
 
 
+def test_a_figure_where_neither_way_is_better_gets_no_verdict(
+        write_report: Callable[..., Path]) -> None:
+    for year, services in ((2023, 1818), (2024, 1872)):
+        text = province_report("x", "X", year, services, 14)
+        folder = write_report(text.replace("    kind: count\n", "    kind: count\n"
+                                           "    better: neither\n"), f"report_{year}.yaml").parent
+    services = measure(run_json("compare", "2023", "2024", "--data", str(folder)),
+                       "online_public_services")
+    assert (services["direction"], services["verdict"]) == ("up", None)
+
+
 def test_a_stated_change_that_disagrees_is_reported(write_report: Callable[..., Path]) -> None:
     write_report(province_report("x", "X", 2023, 100, 14, amount=5), "report_2023.yaml")
     folder = write_report(province_report("x", "X", 2024, 110, 12, amount=3),

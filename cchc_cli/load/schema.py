@@ -36,6 +36,9 @@ from cchc_cli.model import (
     Target,
 )
 
+BETTER = ("higher", "lower", "neither")
+"""Which way is good for a figure or a part; ``neither`` for counts like dossiers received."""
+
 MAX_FIGURES = 2000
 """Most figures one report may hold; a real year-end report has a few dozen."""
 
@@ -366,7 +369,7 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
         "max": get("max", lambda n, f: reader.number(n, f, _ZERO)),
         "of": get("of", lambda n, f: reader.integer(n, f, 1, 10_000)),
         "basis": get("basis", lambda n, f: reader.choice(n, f, ("whole", "plan"))) or "whole",
-        "better": get("better", lambda n, f: reader.choice(n, f, ("higher", "lower"))),
+        "better": get("better", lambda n, f: reader.choice(n, f, BETTER)),
         "index_id": get("index", reader.string),
         "grade": get("grade", reader.string),
         "source": get("source", reader.string),
@@ -480,7 +483,7 @@ def _part(node: Node, field: str, reader: FieldReader, *, with_percent: bool) ->
                              "a share of a whole lies between 0 and 100")
                if with_percent else None)
     better = _optional(fields, "better", field,
-                       lambda n, f: reader.choice(n, f, ("higher", "lower")))
+                       lambda n, f: reader.choice(n, f, BETTER))
     if part_id is None or label is None or (with_percent and percent is None):
         return None
     return Part(part_id, label, percent, better)
