@@ -113,9 +113,9 @@ def test_a_figure_where_neither_way_is_better_gets_no_verdict(
         text = province_report("x", "X", year, services, 14)
         folder = write_report(text.replace("    kind: count\n", "    kind: count\n"
                                            "    better: neither\n"), f"report_{year}.yaml").parent
-    services = measure(run_json("compare", "2023", "2024", "--data", str(folder)),
-                       "online_public_services")
-    assert (services["direction"], services["verdict"]) == ("up", None)
+    moved = measure(run_json("compare", "2023", "2024", "--data", str(folder)),
+                    "online_public_services")
+    assert (moved["direction"], moved["verdict"]) == ("up", None)
 
 
 def test_a_stated_change_that_disagrees_is_reported(write_report: Callable[..., Path]) -> None:
