@@ -110,6 +110,13 @@ def derive_report(report: Report) -> tuple[FigureResult, ...]:
     return tuple(FigureResult(figure, derive(figure, report)) for figure in report.figures)
 
 
+def _implied_base(key: str, implied: Estimate, figure: Figure, percent: Decimal) -> Derived:
+    """The whole or plan that ``figure`` is ``percent`` % of, with its arithmetic."""
+    raw = divide(figure.value * ONE_HUNDRED, percent)
+    return _from(key, implied, figure.kind, carry(figure.qualifier, True, implied.is_range),
+                 (figure.value, "× 100 ÷", percent, "≈", _unrounded(raw, implied.decimals)))
+
+
 def _share(figure: Figure, report: Report | None) -> list[Derived]:
     share = figure.share
     assert share is not None
@@ -130,11 +137,7 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
         if implied is None:
             return []
         whole = implied
-        raw = divide(figure.value * ONE_HUNDRED, share.percent)
-        found = [_from("implied_whole", implied, figure.kind,
-                       carry(figure.qualifier, True, implied.is_range),
-                       (figure.value, "× 100 ÷", share.percent, "≈",
-                        _unrounded(raw, implied.decimals)))]
+        found = [_implied_base("implied_whole", implied, figure, share.percent)]
     rest = shares.remainder(whole, figure.value)
     found.append(_from("remainder", rest, figure.kind, carry(figure.qualifier, True, rest.is_range),
                        (whole.central, "−", figure.value, "=", rest.central)))
@@ -206,11 +209,7 @@ def _attainment(figure: Figure) -> list[Derived]:
         if implied is None:
             return []
         plan = implied
-        raw = divide(figure.value * ONE_HUNDRED, attainment.percent)
-        found = [_from("implied_plan", implied, figure.kind,
-                       carry(figure.qualifier, True, implied.is_range),
-                       (figure.value, "× 100 ÷", attainment.percent, "≈",
-                        _unrounded(raw, implied.decimals)))]
+        found = [_implied_base("implied_plan", implied, figure, attainment.percent)]
     gap = plans.plan_gap(figure.value, plan)
     growing = attainment.percent >= ONE_HUNDRED
     found.append(_from("plan_gap", gap, figure.kind, carry(figure.qualifier, growing, gap.is_range),

@@ -138,20 +138,28 @@ def _sources(node: Node | None, context: _Context) -> tuple[Source, ...]:
         if not items:
             reader.fail(node, "sources", "no sources", "list where the figures come from")
         return ()
-    for position, item in enumerate(items):
+    for item in items:
         if isinstance(item, Mapping) and "id" in item.entries:
             written = getattr(item.entries["id"][1], "text", None)
             if isinstance(written, str):
                 context.source_ids.add(written)
-        source = _source(item, f"sources[{position}]", reader)
-        if source is None:
-            continue
-        if source.id in context.sources:
-            reader.fail(item, f"sources[{position}].id", f"duplicate source id '{source.id}'",
-                        "give each source its own id")
-            continue
-        context.sources[source.id] = source
+    _collect(items, "sources", "source", lambda n, f: _source(n, f, reader),
+             into=context.sources, reader=reader)
     return tuple(context.sources.values())
+
+
+def _collect(items: list[Node], field: str, what: str, build: Any, *, into: dict[str, Any],
+             reader: FieldReader) -> None:
+    """Build each item into ``into`` by its id, reporting ids given twice."""
+    for position, item in enumerate(items):
+        built = build(item, f"{field}[{position}]")
+        if built is None:
+            continue
+        if built.id in into:
+            reader.fail(item, f"{field}[{position}].id", f"duplicate {what} id '{built.id}'",
+                        f"give each {what} its own id")
+            continue
+        into[built.id] = built
 
 
 def _source(node: Node, field: str, reader: FieldReader) -> Source | None:
@@ -178,15 +186,8 @@ def _indices(node: Node | None, context: _Context) -> tuple[Index, ...]:
     reader = context.reader
     if node is None:
         return ()
-    for position, item in enumerate(reader.items(node, "indices")):
-        index = _index(item, f"indices[{position}]", reader)
-        if index is None:
-            continue
-        if index.id in context.indices:
-            reader.fail(item, f"indices[{position}].id", f"duplicate index id '{index.id}'",
-                        "give each index its own id")
-            continue
-        context.indices[index.id] = index
+    _collect(reader.items(node, "indices"), "indices", "index",
+             lambda n, f: _index(n, f, reader), into=context.indices, reader=reader)
     return tuple(context.indices.values())
 
 
