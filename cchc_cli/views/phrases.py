@@ -148,10 +148,6 @@ def _previous_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     return f"{'năm' if lang == 'vi' else 'in'} {item.year}: {_shown(item, result.figure, lang)}"
 
 
-def _computed_share_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    return f"= {_shown(item, result.figure, lang)}"
-
-
 def _part_count_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     return _part_phrase(item, result.figure, _shown(item, result.figure, lang), lang)
 
@@ -230,7 +226,6 @@ def _grade_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
 _PHRASES = {
     "implied_whole": _whole_phrase,
     "whole": _whole_phrase,
-    "computed_share": _computed_share_phrase,
     "remainder": _remainder_phrase,
     "part_count": _part_count_phrase,
     "rest_percent": _rest_phrase,
