@@ -7,7 +7,7 @@ interval to give ranges instead of inventing digits.
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 
 from cchc_cli.record import Record
 
@@ -40,11 +40,12 @@ def ceil(number: Decimal) -> int:
     return int(number.to_integral_value(rounding=ROUND_CEILING))
 
 
+_WIDE = Context(prec=34)
+
+
 def divide(numerator: Decimal, denominator: Decimal) -> Decimal:
     """Divide with 34 significant digits, far beyond any printed figure."""
-    with localcontext() as context:
-        context.prec = 34
-        return numerator / denominator
+    return _WIDE.divide(numerator, denominator)
 
 
 class Estimate(Record):

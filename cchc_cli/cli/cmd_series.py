@@ -62,7 +62,9 @@ def rank(figure_id: str, **kwargs: Any) -> None:
       cchc rank online_public_services --data provinces/ --format csv
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
-    catalog = load_catalog(choice.data)
+    # a year is ranked on its own reports and the next year's (for implied figures)
+    wanted = None if choice.year is None else {choice.year, choice.year + 1}
+    catalog = load_catalog(choice.data, wanted)
     provinces = [select_province(catalog, choice.province)] if choice.province \
         else catalog.provinces()
     year = choice.year or max(r.year for r in catalog.reports)

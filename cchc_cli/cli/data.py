@@ -10,13 +10,17 @@ from cchc_cli.cli.options import DataChoice
 from cchc_cli.model import Province, Report
 
 
-def load_catalog(data: str | None) -> Catalog:
-    """Every report at ``--data`` (or ``CCHC_DATA``, or the bundled datasets)."""
+def load_catalog(data: str | None, years: set[int] | None = None) -> Catalog:
+    """Every report at ``--data`` (or ``CCHC_DATA``, or the bundled datasets).
+
+    With ``years``, every file is still checked but only those years are kept.
+    """
     from cchc_cli.load.files import data_location, load_location
     from cchc_cli.load.problems import DataError
 
+    keep = None if years is None else (lambda report: report.year in years)
     try:
-        return Catalog(tuple(load_location(data_location(data))))
+        return Catalog(tuple(load_location(data_location(data), keep)))
     except DataError as error:
         raise DataProblems(error.problems) from None
 

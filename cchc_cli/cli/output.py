@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import click
@@ -38,7 +39,7 @@ class View(Protocol):
     def document(self) -> dict[str, Any]:
         """The JSON document."""
 
-    def rows(self) -> list[dict[str, Any]]:
+    def rows(self) -> Iterable[dict[str, Any]]:
         """Tidy rows for CSV, with keys from ``columns``."""
 
     def page(self, lang: Lang) -> Page:
@@ -50,6 +51,11 @@ def emit(view: View, out: Output) -> None:
     if out.path is None:
         if out.format == "table":
             print_table(view.page(out.lang), out.color)
+        elif out.format == "csv":  # row by row: an export of thousands of reports
+            from cchc_cli.render import csv
+
+            csv.write(view.columns, view.rows(), sys.stdout)
+            sys.stdout.flush()
         else:
             sys.stdout.write(render_text(view, out.format, out.lang))
             sys.stdout.flush()

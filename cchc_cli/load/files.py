@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cchc_cli.load.problems import DataError, Problem
@@ -124,18 +125,40 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem
     return (report if not problems else None), problems
 
 
-def load_files(paths: list[str], use_cache: bool = True
+def load_files(paths: list[str], use_cache: bool = True,
+               keep: Callable[[Report], bool] | None = None
                ) -> tuple[list[Report], list[Problem]]:
     """Load many files; also report two files for the same province and year.
 
     With ``use_cache``, a report unchanged since it last loaded comes from the
-    cache (see ``cchc_cli.load.cache``) instead of being parsed again.
+    cache (see ``cchc_cli.load.cache``) instead of being parsed again. Only the
+    reports ``keep`` accepts are returned (all, by default); the others are
+    checked and dropped, so memory holds only what the command needs.
+
+    Loading makes many objects and no reference cycles, so Python's cycle
+    collector is paused meanwhile, and what was loaded is then frozen out of
+    its sight: otherwise it walks the whole growing heap again and again.
     """
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        reports, problems = _load_each(paths, use_cache, keep)
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
+    return reports, problems
+
+
+def _load_each(paths: list[str], use_cache: bool, keep: Callable[[Report], bool] | None
+               ) -> tuple[list[Report], list[Problem]]:
     from cchc_cli.load import cache
 
     reports: list[Report] = []
     problems: list[Problem] = []
-    seen: dict[tuple[str, int], Report] = {}
+    seen: dict[tuple[str, int], str] = {}
     for path in paths:
         report = cache.load(path) if use_cache else None
         found: list[Problem] = []
@@ -150,11 +173,12 @@ def load_files(paths: list[str], use_cache: bool = True
         first = seen.get(key)
         if first is not None:
             problems.append(Problem(report.path, 1, 1, "year",
-                                    f"{report.province.id} {report.year} is also in {first.path}",
+                                    f"{report.province.id} {report.year} is also in {first}",
                                     "keep one file per province and year"))
             continue
-        seen[key] = report
-        reports.append(report)
+        seen[key] = report.path
+        if keep is None or keep(report):
+            reports.append(report)
     return reports, problems
 
 
@@ -163,9 +187,13 @@ def data_location(option: str | None) -> str:
     return option or os.environ.get("CCHC_DATA") or bundled_data_dir()
 
 
-def load_location(location: str) -> list[Report]:
-    """Load every report at ``location``, or raise ``DataError`` with all problems."""
-    reports, problems = load_files(find_report_files(location))
+def load_location(location: str, keep: Callable[[Report], bool] | None = None
+                  ) -> list[Report]:
+    """Load every report at ``location``, or raise ``DataError`` with all problems.
+
+    ``keep`` chooses which reports to hold on to (see ``load_files``).
+    """
+    reports, problems = load_files(find_report_files(location), keep=keep)
     if problems:
         raise DataError(problems)
     return reports

@@ -71,6 +71,7 @@ class _Builder:
         self.pending_keys: list[Scalar | None] = []
         self.root: Node | None = None
         self.too_deep = False
+        self.documents = 0
 
     def problem(self, mark: Any, message: str, hint: str = "") -> None:
         self.problems.append(
@@ -178,46 +179,64 @@ class _Builder:
 
 
 def _feed(builder: _Builder, loader: Any) -> None:
-    """Pass every event of the first document to ``builder``."""
-    documents = 0
+    """Pass every event of the first document to ``builder``.
+
+    This loop runs once per scalar of every file, so the common case (a plain
+    scalar that completes a key or a value) is handled inline and nodes are
+    made with ``tuple.__new__``; anything else goes through ``_structure`` and
+    the builder's methods.
+    """
     next_event: Callable[[], Any] = loader.get_event
+    new: Any = tuple.__new__
+    stack, keys = builder.stack, builder.pending_keys
+    scalar_event = yaml.ScalarEvent
     while True:
-        event = next_event()
-        kind = type(event)
-        line = event.start_mark.line + 1
-        column = event.start_mark.column + 1
-        if kind is yaml.ScalarEvent:
-            if event.anchor is not None or event.tag is not None:
-                builder.check_event(event)
-            builder.add(Scalar(event.value, not event.style, line, column))
-        elif kind is yaml.MappingStartEvent:
+        event: Any = next_event()
+        if type(event) is not scalar_event:
+            if _structure(builder, event):
+                return
+            continue
+        if event.anchor is not None or event.tag is not None:
             builder.check_event(event)
-            if not builder.open(Mapping({}, line, column), event.start_mark):
-                return
-        elif kind is yaml.SequenceStartEvent:
-            builder.check_event(event)
-            if not builder.open(Sequence([], line, column), event.start_mark):
-                return
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            builder.close()
-        elif kind is yaml.AliasEvent:
-            builder.problem(
-                event.start_mark,
-                f"aliases (*{event.anchor}) are not allowed",
-                "write the value out in full",
-            )
-            builder.add(Scalar("", True, line, column))
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                builder.problem(
-                    event.start_mark,
-                    "more than one YAML document in the file",
-                    "keep one report per file; remove the second '---'",
-                )
-                return
-        elif kind is yaml.StreamEndEvent:
-            return
+        mark: Any = event.start_mark
+        node = new(Scalar, (event.value, not event.style, mark.line + 1, mark.column + 1))
+        parent = stack[-1] if stack else None
+        if type(parent) is Mapping:
+            key = keys[-1]
+            if key is None:
+                keys[-1] = node
+                continue
+            entries = parent.entries
+            if key.text not in entries:
+                keys[-1] = None
+                entries[key.text] = (key, node)
+                continue
+        builder.add(node)
+
+
+def _structure(builder: _Builder, event: Any) -> bool:
+    """Handle an event that is not a scalar; True when the document is over."""
+    kind = type(event)
+    mark = event.start_mark
+    line, column = mark.line + 1, mark.column + 1
+    if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        builder.check_event(event)
+        container = Mapping({}, line, column) if kind is yaml.MappingStartEvent \
+            else Sequence([], line, column)
+        return not builder.open(container, mark)
+    if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        builder.close()
+    elif kind is yaml.AliasEvent:
+        builder.problem(mark, f"aliases (*{event.anchor}) are not allowed",
+                        "write the value out in full")
+        builder.add(Scalar("", True, line, column))
+    elif kind is yaml.DocumentStartEvent:
+        builder.documents += 1
+        if builder.documents > 1:
+            builder.problem(mark, "more than one YAML document in the file",
+                            "keep one report per file; remove the second '---'")
+            return True
+    return kind is yaml.StreamEndEvent
 
 
 def read_tree(text: str, path: str, problems: list[Problem]) -> Node | None:

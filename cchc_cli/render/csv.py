@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TextIO
 
 
 def _cell(value: Any) -> Any:
@@ -16,12 +16,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def render(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> str:
-    """Rows as CSV text (``\\n`` line ends), in the order of ``columns``."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
+def write(columns: Iterable[str], rows: Iterable[dict[str, Any]], stream: TextIO) -> None:
+    """Write rows as CSV (``\\n`` line ends) to ``stream`` as they come, in column order."""
+    writer = csv.DictWriter(stream, fieldnames=list(columns), lineterminator="\n",
                             extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow({key: _cell(value) for key, value in row.items()})
+
+
+def render(columns: Iterable[str], rows: Iterable[dict[str, Any]]) -> str:
+    """Rows as CSV text."""
+    buffer = io.StringIO()
+    write(columns, rows, buffer)
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from cchc_cli import i18n
@@ -59,18 +60,19 @@ class ExportView:
 
     def __init__(self, catalog: Catalog) -> None:
         self.reports = sorted(catalog.reports, key=lambda r: (r.province.id, r.year))
-        self.results = [derive_report(report) for report in self.reports]
 
     def document(self) -> dict[str, Any]:
         """The JSON document: one entry per report."""
         return envelope("export", reports=[
-            {**report_header(report), "figures": [figure_record(r) for r in results]}
-            for report, results in zip(self.reports, self.results, strict=True)])
+            {**report_header(report), "figures": [figure_record(r)
+                                                  for r in derive_report(report)]}
+            for report in self.reports])
 
-    def rows(self) -> list[dict[str, Any]]:
-        """Tidy rows for every report."""
-        return [row for report, results in zip(self.reports, self.results, strict=True)
-                for result in results for row in tidy_rows(report, result)]
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """Tidy rows for every report, derived one report at a time."""
+        for report in self.reports:
+            for result in derive_report(report):
+                yield from tidy_rows(report, result)
 
     def page(self, lang: Lang) -> Page:
         """The tidy rows as one table (stated values only, to stay readable)."""
