@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_cli.calc import grades, shares
-from cchc_cli.calc.changes import previous_value
+from cchc_cli.calc.changes import previous_value, stated_change_agrees
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, round_half_up
 from cchc_cli.calc.ranks import in_field
 from cchc_cli.calc.years import implied_figure
@@ -169,22 +169,16 @@ def audit_years(reports: list[Report]) -> list[Finding]:
             implied = previous_value(figure.value, change)
             earlier = by_year.get(change.since)
             stated = earlier.figure(figure.id) if earlier else None
-            if stated is not None and _differs(implied, stated.value, change.unit):
+            if stated is not None and not stated_change_agrees(stated.value, figure.value, change):
                 findings.append(_finding(
                     "error", "change_disagrees", report, figure, value=figure.value,
                     direction=change.direction, amount=change.amount, unit=change.unit,
                     since=change.since, implied=implied, stated=stated.value))
             key = (change.since, figure.id)
             first = given.get(key)
-            if first is not None and _differs(first[2], implied, change.unit):
+            if first is not None and first[2] != implied:
                 findings.append(_finding(
                     "error", "given_twice", report, figure, year_before=change.since,
                     first=first[2], first_year=first[0].year, second=implied))
             given.setdefault(key, (report, figure, implied))
     return findings
-
-
-def _differs(implied: Decimal, stated: Decimal, unit: str) -> bool:
-    if unit == "percent":
-        return round_half_up(implied, places(stated)) != stated
-    return implied != stated

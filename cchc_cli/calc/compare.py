@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_cli.calc.changes import previous_value
+from cchc_cli.calc import ranks
+from cchc_cli.calc.changes import previous_value, stated_change_agrees
 from cchc_cli.calc.derive import derive
-from cchc_cli.calc.precision import ONE_HUNDRED, divide, places, round_half_up
+from cchc_cli.calc.precision import ONE_HUNDRED, divide, round_half_up
 from cchc_cli.model import Figure, Report
 from cchc_cli.record import Record
 
@@ -127,9 +128,10 @@ def compare_measure(figure_id: str, before: Measure | None, after: Measure | Non
     relative = None
     if before.value != 0 and after.unit not in ("rank", "percent"):
         relative = round_half_up(divide(change * ONE_HUNDRED, abs(before.value)), 1)
-    direction = "up" if change > 0 else "down" if change < 0 else "same"
     if after.unit == "rank":  # a smaller number is a move up the table
-        direction = {"up": "down", "down": "up", "same": "same"}[direction]
+        direction = ranks.direction(ranks.rank_change(int(before.value), int(after.value)))
+    else:
+        direction = "up" if change > 0 else "down" if change < 0 else "same"
     return Delta(figure_id, after.name, after.part, before.value, after.value, change, relative,
                  after.unit, direction, _verdict(change, after.better), before.approx,
                  after.approx)
@@ -163,18 +165,12 @@ def stated_change_disagreements(before: Report, after: Report) -> list[Disagreem
             other = earlier.figure(figure.id)
             if other is None or other.derived_from:
                 continue
-            implied = previous_value(figure.value, change)
-            if _differs(implied, other.value, change.unit):
+            if not stated_change_agrees(other.value, figure.value, change):
+                implied = previous_value(figure.value, change)
                 stated = f"{change.direction} {change.amount} {change.unit} since {change.since}"
                 found.append(Disagreement(figure.id, later.year, stated, implied, other.value,
                                           earlier.year))
     return found
-
-
-def _differs(implied: Decimal, found: Decimal, unit: str) -> bool:
-    if unit != "percent":
-        return implied != found
-    return round_half_up(implied, places(found)) != found
 
 
 def compare(before: Report, after: Report) -> Comparison:
