@@ -153,12 +153,16 @@ def write_file(path: Path, text: str, force: bool) -> None:
         raise OutputError(f"'{path}' is a folder; give a file name")
     if path.exists() and not force:
         raise OutputError(f"'{path}' exists; use --force to overwrite it")
+    temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
                                          prefix=f".{path.name}.", delete=False) as handle:
+            temporary = Path(handle.name)
             handle.write(text)
-        _place(Path(handle.name), path, force)
+        _place(temporary, path, force)
     except OSError as error:
+        if temporary is not None and temporary.exists():  # e.g. the disk filled up
+            temporary.unlink()
         raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
 
 
