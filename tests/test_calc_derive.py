@@ -618,3 +618,30 @@ def test_real_2023_eid_accounts(real: dict[str, FigureResult]) -> None:
         assert _range(gap) == (D(-68501), D(-68865), D(-68137))
         # below plan the gap shrinks as the count grows; exact count, read off a percent
         assert gap.qualifier == "approx"
+
+
+def test_what_is_left_of_a_stated_whole_shrinks_as_the_part_grows(
+        tmp_path: Path) -> None:
+    # at least 1,872 of a stated 1,952: at most 1,952 - 1,872 = 80 are left
+    text = MINIMAL.replace("value: 1818", "value: 1872\n    qualifier: at_least").replace(
+        "      percent: 96.9\n", "      percent: 95.9\n      of: whole\n") + WHOLE_FIGURE
+    path = tmp_path / "report_2023.yaml"
+    path.write_text(text, encoding="utf-8")
+    report, problems = load_file(path)
+    assert report is not None, problems
+    figure = report.figure("online_public_services")
+    assert figure is not None
+    rest = FigureResult(figure, derive(figure, report)).get("remainder")
+    assert rest is not None
+    assert (rest.value, rest.qualifier) == (Decimal(80), "at_most")
+
+
+WHOLE_FIGURE = """\
+  - id: whole
+    area: procedures
+    label: {vi: TTHC, en: Procedures}
+    kind: count
+    value: 1952
+    source: src
+    excerpt: 1.952 TTHC
+"""

@@ -342,3 +342,13 @@ def test_previous_value(value: str, change: Change, expected: str) -> None:
 )
 def test_stated_change_agrees(before: str, after: str, change: Change, expected: bool) -> None:
     assert stated_change_agrees(D(before), D(after), change) is expected
+
+
+@pytest.mark.parametrize(("rank", "field", "decimals", "expected"), [
+    (11, 63, 0, "17"),   # 1100/63 = 17.46 -> 17, not 17.5 -> 18
+    (40, 63, 0, "63"),   # 4000/63 = 63.49 -> 63
+    (9, 34, 0, "26"),    # 900/34 = 26.47 -> 26
+    (14, 63, 1, "22.2"),  # 1400/63 = 22.22
+])
+def test_top_share_is_rounded_once(rank: int, field: int, decimals: int, expected: str) -> None:
+    assert top_share(rank, field, decimals) == D(expected)

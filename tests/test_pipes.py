@@ -329,3 +329,18 @@ def test_rich_is_not_imported_when_no_table_is_drawn(workdir: Path, name: str) -
     rich = [module for module in modules if module == "rich" or module.startswith("rich.")]
     assert not rich, f"{name} imports {rich}"
     assert not [line for line in log.splitlines() if re.search(r"\brich\b", line)]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["summary"], ["summary", "--format", "json"],
+                                  ["export", "--format", "csv"]])
+def test_a_full_disk_is_one_line_and_exit_4(workdir: Path, args: list[str]) -> None:
+    result = bash(workdir, f"$CCHC {shlex.join(args)} > /dev/full")
+    assert result.returncode == 4
+    assert result.stderr == b"cchc: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_stdout_is_one_line_and_exit_4(workdir: Path) -> None:
+    result = bash(workdir, "$CCHC summary >&-")
+    assert result.returncode == 4
+    assert result.stderr == b"cchc: cannot write the output: standard output is closed\n"

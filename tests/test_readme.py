@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 
 import pytest
 
@@ -71,3 +72,44 @@ def test_exit_codes_are_documented(readme: str) -> None:
     for name in ("EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_DATA", "EXIT_OUTPUT",
                  "EXIT_INTERNAL"):
         assert f"| {getattr(errors, name)} |" in readme, name
+
+
+def _examples(readme: str) -> list[list[str]]:
+    """The README's ``$ cchc ...`` examples that write nothing: no pipe, redirect or file."""
+    examples = []
+    for line in re.findall(r"^\$ (cchc .+)$", readme, re.MULTILINE):
+        command = line.split("  #")[0].strip()
+        if not any(mark in command for mark in ("|", ">", " -o ", "--output")):
+            examples.append(shlex.split(command)[1:])
+    return examples
+
+
+def test_readme_examples_run(readme: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    examples = _examples(readme)
+    assert len(examples) >= 8
+    for args in examples:
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+
+
+USER_FILES = ("--data", "--source", "-o", "--output", ">")
+"""Examples with these name files of the user's, which the test does not have."""
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_help_examples_run(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    command = cli.get_command(None, name)  # type: ignore[arg-type]
+    assert command is not None and command.help
+    examples = [line.strip().split(" | ")[0]
+                for line in command.help.split("Examples:", 1)[1].splitlines()
+                if line.strip().startswith("cchc ")]
+    assert examples
+    for example in examples:
+        args = shlex.split(example)[1:]
+        if any(mark in args for mark in USER_FILES) or \
+                any(a.endswith(".yaml") and not (ROOT / a).exists() for a in args):
+            continue
+        result = run(*args)
+        assert result.exit_code == 0, (example, result.stderr)

@@ -139,7 +139,11 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
         whole = implied
         found = [_implied_base("implied_whole", implied, figure, share.percent)]
     rest = shares.remainder(whole, figure.value)
-    found.append(_from("remainder", rest, figure.kind, carry(figure.qualifier, True, rest.is_range),
+    # an implied whole grows with the part, and so does what is left of it; a stated
+    # whole does not, so the more the part, the less is left
+    grows = stated is None
+    found.append(_from("remainder", rest, figure.kind,
+                       carry(figure.qualifier, grows, rest.is_range),
                        (whole.central, "−", figure.value, "=", rest.central)))
     if figure.target is not None and figure.target.measure == "share":
         gap = share.percent - figure.target.value

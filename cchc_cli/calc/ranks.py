@@ -29,12 +29,12 @@ def direction(places_gained: int) -> Direction:
     return "same"
 
 
-def top_share(rank: int, field: int) -> Decimal:
+def top_share(rank: int, field: int, decimals: int = 1) -> Decimal:
     """Position as a share of the field: 14 of 63 is in the top 22.2%.
 
-    Given to one decimal, half-up.
+    Rounded half-up, once, to ``decimals`` places.
     """
-    return round_half_up(divide(Decimal(rank) * ONE_HUNDRED, Decimal(field)), 1)
+    return round_half_up(divide(Decimal(rank) * ONE_HUNDRED, Decimal(field)), decimals)
 
 
 def in_field(rank: int, field: int) -> bool:

@@ -8,15 +8,11 @@ from typing import Any
 import click
 
 from cchc_cli.catalog import Catalog
-from cchc_cli.cli.data import load_catalog, select_province
+from cchc_cli.cli.data import load_catalog, select_province, select_provinces
 from cchc_cli.cli.errors import EXIT_FINDINGS, DataProblems
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 from cchc_cli.model import Province, Report
-
-
-def _chosen(catalog: Catalog, province: str | None) -> list[Province]:
-    return [select_province(catalog, province)] if province else catalog.provinces()
 
 
 def _reports(catalog: Catalog, province: Province, year: int | None) -> list[Report]:
@@ -49,7 +45,7 @@ def check(strict: bool, **kwargs: Any) -> None:
     from cchc_cli.views.audit import CheckView
 
     findings, checked = [], []
-    for province in _chosen(catalog, choice.province):
+    for province in select_provinces(catalog, choice.province):
         reports = _reports(catalog, province, choice.year)
         for report in reports:
             if choice.year in (None, report.year):

@@ -6,20 +6,9 @@ from typing import Any
 
 import click
 
-from cchc_cli.catalog import Catalog
-from cchc_cli.cli.data import load_catalog, select_province
+from cchc_cli.cli.data import load_catalog, select_province, select_provinces, unknown_figure
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
-
-
-def _unknown_figure(figure_id: str, catalog: Catalog) -> click.UsageError:
-    import difflib
-
-    ids = sorted({f.id for r in catalog.reports for f in r.figures})
-    close = difflib.get_close_matches(figure_id, ids, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return click.UsageError(f"no figure '{figure_id}' in the data; {hint}"
-                            "'cchc metrics' lists the ids")
 
 
 @click.command()
@@ -42,7 +31,7 @@ def trend(figure_id: str, **kwargs: Any) -> None:
 
     points = trend_of(catalog.timeline(province), figure_id)
     if not points:
-        raise _unknown_figure(figure_id, catalog)
+        raise unknown_figure(figure_id, catalog)
     emit(TrendView(province, figure_id, points), out)
 
 
@@ -65,8 +54,7 @@ def rank(figure_id: str, **kwargs: Any) -> None:
     # a year is ranked on its own reports and the next year's (for implied figures)
     wanted = None if choice.year is None else {choice.year, choice.year + 1}
     catalog = load_catalog(choice.data, wanted)
-    provinces = [select_province(catalog, choice.province)] if choice.province \
-        else catalog.provinces()
+    provinces = select_provinces(catalog, choice.province)
     year = choice.year or max(r.year for r in catalog.reports)
     from cchc_cli.calc.series import rank_provinces
     from cchc_cli.views.series import RankView
@@ -78,7 +66,7 @@ def rank(figure_id: str, **kwargs: Any) -> None:
             if figure is not None:
                 entries.append((province, figure))
     if not entries and not any(r.figure(figure_id) for r in catalog.reports):
-        raise _unknown_figure(figure_id, catalog)
+        raise unknown_figure(figure_id, catalog)
     emit(RankView(figure_id, year, rank_provinces(entries)), out)
 
 
@@ -95,8 +83,7 @@ def years(**kwargs: Any) -> None:
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
-    provinces = [select_province(catalog, choice.province)] if choice.province \
-        else catalog.provinces()
+    provinces = select_provinces(catalog, choice.province)
     from cchc_cli.views.series import YearsView
 
     emit(YearsView([(p, catalog.timeline(p)) for p in provinces]), out)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import select_report
+from cchc_cli.cli.data import select_report, unknown_figure
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 
@@ -21,20 +21,19 @@ def show(figure_id: str, **kwargs: Any) -> None:
     \b
     Examples:
       cchc show online_public_services
-      cchc show dossiers_received --lang vi
-      cchc show state_budget_revenue --format json | jq '.figure.derived'
+      cchc show dossiers_received --year 2023 --lang vi
+      cchc show state_budget_revenue --year 2023 --format json | jq '.figure.derived'
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
-    _, report = select_report(choice)
+    catalog, report = select_report(choice)
     figure = report.figure(figure_id)
     if figure is None:
-        import difflib
-
-        ids = [f.id for f in report.figures]
-        close = difflib.get_close_matches(figure_id, ids, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        raise click.UsageError(f"no figure '{figure_id}' in {report.province.id} "
-                               f"{report.year}; {hint}'cchc metrics' lists the ids")
+        years = [r.year for r in catalog.timeline(report.province) if r.figure(figure_id)]
+        if years:
+            raise click.UsageError(f"no figure '{figure_id}' in {report.province.id} "
+                                   f"{report.year}; it is in {', '.join(map(str, years))}: "
+                                   f"add --year {years[-1]}")
+        raise unknown_figure(figure_id, catalog)
     from cchc_cli.calc.derive import FigureResult, derive
     from cchc_cli.views.show import ShowView
 

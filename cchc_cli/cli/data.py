@@ -49,3 +49,19 @@ def select_year(catalog: Catalog, province: Province, year: int) -> Report:
         return catalog.report(province, year)
     except SelectionError as error:
         raise click.UsageError(str(error)) from None
+
+
+def select_provinces(catalog: Catalog, query: str | None) -> list[Province]:
+    """The province chosen with ``--province``, or every province of the data."""
+    return [select_province(catalog, query)] if query else catalog.provinces()
+
+
+def unknown_figure(figure_id: str, catalog: Catalog) -> click.UsageError:
+    """The error for a figure id that no report has, with the closest id."""
+    import difflib
+
+    ids = sorted({f.id for r in catalog.reports for f in r.figures})
+    close = difflib.get_close_matches(figure_id, ids, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return click.UsageError(f"no figure '{figure_id}' in the data; {hint}"
+                            "'cchc metrics' lists the ids")

@@ -16,7 +16,7 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 """A data file is missing or invalid; every problem is listed."""
 EXIT_OUTPUT = 4
-"""The output could not be written (the file exists, or the folder is not writable)."""
+"""The output could not be written: the file exists, or the disk or stdout refused it."""
 EXIT_INTERNAL = 70
 """A bug in cchc."""
 

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import click
 
-from cchc_cli.cli.errors import EXIT_INTERNAL
+from cchc_cli.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT
 
 COMMANDS = {
     "summary": "cchc_cli.cli.cmd_summary:summary",
@@ -90,42 +90,69 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-def main(args: list[str] | None = None, prog_name: str = "cchc") -> Any:
-    """Run cchc and exit with its documented exit code."""
-    _utf8_streams()
-    try:
-        code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
-    except SystemExit as error:
-        from click.utils import PacifyFlushWrapper
+def _unwritable(error: OSError | None) -> int:
+    """Report output that could not be written (a full disk, a closed stdout)."""
+    reason = error.strerror if error is not None and error.strerror else "standard output is closed"
+    if sys.stderr is not None:
+        click.echo(f"cchc: cannot write the output: {reason}", err=True)
+    if sys.stdout is not None:
+        _silence_stdout()
+    return EXIT_OUTPUT
 
-        # click ends a run whose reader closed the pipe with exit 1; cchc's 1 means
-        # findings, and a reader such as head that has seen enough is no failure
-        closed_pipe = type(sys.stdout) is cast(type, PacifyFlushWrapper)
-        if closed_pipe:
-            _silence_stdout()
-        code = 0 if closed_pipe else error.code
+
+def _os_error(error: OSError) -> int:
+    """A reader that closed the pipe early is no failure; any other write error is."""
+    if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+        _silence_stdout()
+        return EXIT_OK
+    return _unwritable(error)
+
+
+def _exited(error: SystemExit) -> int:
+    """The code of a command that ended by exiting."""
+    from click.utils import PacifyFlushWrapper
+
+    # click ends a run whose reader closed the pipe with exit 1; cchc's 1 means
+    # findings, and a reader such as head that has seen enough is no failure
+    if type(sys.stdout) is cast(type, PacifyFlushWrapper):
+        _silence_stdout()
+        return EXIT_OK
+    return error.code if isinstance(error.code, int) else EXIT_OK
+
+
+def _run(args: list[str] | None, prog_name: str) -> int:
+    """Run the command line; return its exit code, whatever happened."""
+    try:
+        result = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
+    except SystemExit as error:
+        return _exited(error)
     except click.ClickException as error:
         error.show()
-        code = error.exit_code
+        return error.exit_code
     except click.Abort:
         click.echo("cchc: aborted", err=True)
-        code = 130
-    except BrokenPipeError:
-        _silence_stdout()
-        code = 0
+        return 130
     except OSError as error:
-        if error.errno != errno.EPIPE:
-            raise
-        _silence_stdout()
-        code = 0
+        return _os_error(error)
     except Exception as error:  # a bug: one line unless asked for the traceback
         if os.environ.get("CCHC_DEBUG"):
             raise
         click.echo(f"cchc: internal error: {type(error).__name__}: {error} "
                    "(set CCHC_DEBUG=1 to see where; please report it)", err=True)
-        code = EXIT_INTERNAL
+        return EXIT_INTERNAL
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def main(args: list[str] | None = None, prog_name: str = "cchc") -> Any:
+    """Run cchc and exit with its documented exit code."""
+    if sys.stdout is None:  # started with stdout closed (cchc summary >&-)
+        sys.exit(_unwritable(None))
+    _utf8_streams()
+    code = _run(args, prog_name)
     try:
         sys.stdout.flush()
-    except (BrokenPipeError, OSError):
+    except BrokenPipeError:
         _silence_stdout()
-    sys.exit(code if isinstance(code, int) else 0)
+    except OSError as error:
+        code = _unwritable(error)
+    sys.exit(code)

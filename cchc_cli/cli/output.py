@@ -7,6 +7,7 @@ when a table is drawn, so the JSON and CSV paths never pay for it.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable
@@ -111,7 +112,7 @@ def console(color: str, file: Any = None, record: bool = False) -> Any:
         def on_broken_pipe(self) -> None:
             """Let cchc end a closed pipe like any other, quietly (Rich exits 1)."""
             self.quiet = True
-            raise BrokenPipeError
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
     options: dict[str, Any] = {"highlight": False, "emoji": False, "markup": False}
     if color == "always":

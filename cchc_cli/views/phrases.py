@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_cli import numfmt
+from cchc_cli.calc import ranks
 from cchc_cli.calc.derive import Derived, FigureResult, Token
 from cchc_cli.model import Figure, Lang, Text
 
@@ -140,8 +141,12 @@ def _progress_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
 
 
 def _top_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    assert isinstance(item.value, Decimal)
-    return f"{'nhóm' if lang == 'vi' else 'top'} {numfmt.percent(item.value, lang, 0)}"
+    """``top 22%``, rounded once from the rank itself (11 of 63 is 17.46%: top 17%)."""
+    figure = result.figure
+    assert figure.of is not None
+    share = ranks.top_share(int(figure.value), figure.of, decimals=0)
+    top = numfmt.percent(share, lang, 0)
+    return f"thuộc nhóm {top} đứng đầu" if lang == "vi" else f"top {top}"
 
 
 def _previous_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
