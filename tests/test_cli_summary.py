@@ -91,7 +91,7 @@ def test_summary_table_shows_figures_and_implications() -> None:
     assert "96.9% of ≈1,876; ≈58 not online" in out
     assert "2.3% late or pending (≈3,770)" in out
     assert "up 5 places from 19 in 2022" in out
-    assert "grade Khá (agrees with its band)" in out
+    assert "grade Fair (Khá), agrees with its band" in out
     assert "8.72 points short of plan" in out
 
 

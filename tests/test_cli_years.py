@@ -227,3 +227,33 @@ def test_template_output_never_overwrites_without_force(tmp_path: Path) -> None:
     assert run("template", "--year", "2025", "-o", str(target), "--force").exit_code == 0
     assert target.read_text(encoding="utf-8") == first
     assert [p.name for p in tmp_path.iterdir()] == ["report_2025.yaml"]  # no temporary left
+
+
+def test_disagreements_and_implied_years_speak_vietnamese(
+        write_report: Callable[..., Path]) -> None:
+    write_report(province_report("x", "X", 2023, 100, 14, amount=5), "report_2023.yaml")
+    folder = write_report(province_report("x", "X", 2024, 110, 12, amount=3),
+                          "report_2024.yaml").parent
+    out = " ".join(run("compare", "2023", "2024", "--data", str(folder), "--lang", "vi")
+                   .stdout.split())
+    assert "báo cáo 2024 nêu Xếp hạng tăng 3 bậc so với năm 2023, tức là 15 năm 2023" in out
+    check = " ".join(run("check", "--data", str(folder), "--lang", "vi", "-f", "markdown")
+                     .stdout.split())
+    assert "12 năm 2024, tăng 3 bậc so với 2023, tức là 15 năm 2023" in check
+    shown = run("show", "service_index_rank", "--data", str(folder), "--year", "2022",
+                "--lang", "vi", "-f", "markdown").stdout
+    assert "suy ra từ báo cáo năm sau: report_2023.yaml" in shown
+    assert "implied" not in shown
+    years = run("years", "--data", str(folder), "--lang", "vi", "-f", "markdown").stdout
+    assert "| 2022 | suy ra từ báo cáo năm sau: report_2023.yaml |" in years
+
+
+def test_grades_are_named_in_the_chosen_language() -> None:
+    english = run("show", "service_index_score", "--year", "2023", "-f", "markdown").stdout
+    assert "| Fair (Khá) |" in english
+    vietnamese = run("show", "service_index_score", "--year", "2023", "--lang", "vi",
+                     "-f", "markdown").stdout
+    assert "| Khá |" in vietnamese and "Fair" not in vietnamese
+    derived = next(d for d in run_json("show", "service_index_score", "--year", "2023")
+                   ["figure"]["derived"] if d["key"] == "grade_band")
+    assert (derived["value"], derived["label"]) == ("Khá", {"vi": "Khá", "en": "Fair"})

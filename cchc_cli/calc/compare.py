@@ -62,9 +62,9 @@ class FigurePair(Record):
 class Disagreement(Record):
     """A stated change that does not match the other year's own figure."""
 
-    figure_id: str
+    figure: Figure
+    """The figure as the report that states the change gives it."""
     stated_in: int
-    stated: str
     implied: Decimal
     found: Decimal
     other_year: int
@@ -166,10 +166,8 @@ def stated_change_disagreements(before: Report, after: Report) -> list[Disagreem
             if other is None or other.derived_from:
                 continue
             if not stated_change_agrees(other.value, figure.value, change):
-                implied = previous_value(figure.value, change)
-                stated = f"{change.direction} {change.amount} {change.unit} since {change.since}"
-                found.append(Disagreement(figure.id, later.year, stated, implied, other.value,
-                                          earlier.year))
+                found.append(Disagreement(figure, later.year, previous_value(figure.value, change),
+                                          other.value, earlier.year))
     return found
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from cchc_cli.calc import changes, grades, plans, ranks, shares
 from cchc_cli.calc.precision import ONE_HUNDRED, Estimate, divide, exact, places, round_half_up
-from cchc_cli.model import Figure, Report
+from cchc_cli.model import Figure, Report, Text
 from cchc_cli.record import Record
 
 Token = str | Decimal
@@ -37,6 +37,8 @@ class Derived(Record):
     decimals: int = 0
     part: str | None = None
     year: int | None = None
+    label: Text | None = None
+    """For a grade: its name in both languages."""
 
 
 class FigureResult(Record):
@@ -290,6 +292,6 @@ def _grade(figure: Figure, report: Report) -> list[Derived]:
         "→", band.grade,
     )
     return [
-        Derived("grade_band", band.grade, "grade", "exact", formula),
+        Derived("grade_band", band.grade, "grade", "exact", formula, label=band.label),
         Derived("grade_agrees", bool(checked.agrees), "agrees", "exact", formula),
     ]

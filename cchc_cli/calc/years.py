@@ -40,19 +40,10 @@ def implied_figure(figure: Figure, report: Report) -> Implied | None:
         attainment=None,
         target=None,
         change=None,
-        note=f"implied by the {report.year} report ({_stated(figure, report.year)})",
+        note=None,  # the later figure's note is about the later year
         derived_from=report.path,
     )
     return Implied(change.since, implied, report.source(figure.source))
-
-
-def _stated(figure: Figure, year: int) -> str:
-    """``14 in 2023, up 5 places since 2022``."""
-    change = figure.change
-    assert change is not None
-    unit = "%" if change.unit == "percent" else f" {change.unit}"
-    return f"{figure.value} in {year}, {change.direction} {change.amount}{unit} " \
-           f"since {change.since}"
 
 
 def timeline(reports: list[Report]) -> list[Report]:
@@ -89,14 +80,20 @@ def _merge(year: int, report: Report | None, implied: list[Implied], any_report:
     if report is not None:
         return report._replace(figures=report.figures + figures,
                                sources=tuple(sources.values()))
+    # a year known only by implication: its "file" is the report that implies it
     paths = sorted({item.figure.derived_from or "" for item in chosen.values()})
     return Report(any_report.province, year, tuple(sources.values()), any_report.indices,
                   any_report.headline._replace(
                       score=_if_present(any_report.headline.score, figures),
                       rank=_if_present(any_report.headline.rank, figures)),
-                  figures, path=f"(implied by {', '.join(paths)})")
+                  figures, path=paths[-1])
 
 
 def _if_present(figure_id: str | None, figures: tuple[Figure, ...]) -> str | None:
     return figure_id if any(f.id == figure_id for f in figures) else None
 
+
+
+def implied_only(report: Report) -> bool:
+    """Whether a year of the timeline has no report of its own, only implied figures."""
+    return bool(report.figures) and all(f.derived_from for f in report.figures)

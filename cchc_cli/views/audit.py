@@ -10,6 +10,7 @@ from cchc_cli.calc.audit import Finding
 from cchc_cli.calc.verify import Check, Uncovered
 from cchc_cli.model import Lang
 from cchc_cli.views.page import Column, Note, Page, Styled, Table
+from cchc_cli.views.phrases import change_words
 from cchc_cli.views.records import envelope, num
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -48,10 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{actual} ÷ {plan} = {computed}%, không làm tròn thành {percent}% như đã nêu",
         "{actual} ÷ {plan} = {computed}%, which does not round to the stated {percent}%"),
     "change_disagrees": (
-        "{value} năm {year}, {direction} {amount} {unit} so với {since}, tức là {implied} năm "
-        "{since}; báo cáo năm {since} ghi {stated}",
-        "{value} in {year}, {direction} {amount} {unit} since {since}, gives {implied} in "
-        "{since}; the {since} report gives {stated}"),
+        "{value} năm {year}, {moved} so với {since}, tức là {implied} năm {since}; báo cáo năm "
+        "{since} ghi {stated}",
+        "{value} in {year}, {moved} since {since}, gives {implied} in {since}; the {since} "
+        "report gives {stated}"),
     "given_twice": (
         "báo cáo {first_year} cho ra {first} năm {year_before}, báo cáo {year} cho ra {second}",
         "the {first_year} report gives {first} for {year_before}, the {year} report gives "
@@ -68,6 +69,11 @@ def _shown(value: Decimal | int | str | tuple[Decimal, ...], lang: Lang) -> str:
 def describe(finding: Finding, lang: Lang) -> str:
     """The finding's arithmetic in plain words."""
     numbers = {key: _shown(value, lang) for key, value in finding.numbers.items()}
+    if finding.code == "change_disagrees":
+        raw = finding.numbers
+        amount = raw["amount"]
+        assert isinstance(amount, Decimal)
+        numbers["moved"] = change_words(str(raw["direction"]), amount, str(raw["unit"]), lang)
     template = MESSAGES[finding.code][0 if lang == "vi" else 1]
     return template.format(year=finding.year, **numbers)
 

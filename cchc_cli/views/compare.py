@@ -48,7 +48,12 @@ def delta_record(delta: Delta) -> dict[str, Any]:
 
 def disagreement_record(item: Disagreement) -> dict[str, Any]:
     """A stated change at odds with the other year, as a JSON record."""
-    return {"id": item.figure_id, "stated_in": item.stated_in, "stated": item.stated,
+    change = item.figure.change
+    assert change is not None
+    return {"id": item.figure.id, "stated_in": item.stated_in,
+            "stated": {"value": num(item.figure.value), "direction": change.direction,
+                       "amount": num(change.amount), "unit": change.unit,
+                       "since": change.since},
             "implies": num(item.implied), "other_year": item.other_year,
             "other_year_says": num(item.found)}
 
@@ -178,13 +183,17 @@ class CompareView:
 
     @staticmethod
     def _disagreement(item: Disagreement, lang: Lang) -> str:
+        change = item.figure.change
+        assert change is not None
         implied, found = numfmt.number(item.implied, lang), numfmt.number(item.found, lang)
+        moved = phrases.change_words(change.direction, change.amount, change.unit, lang)
+        label = item.figure.label.get(lang)
         if lang == "vi":
-            return (f"Không khớp: báo cáo {item.stated_in} nêu {item.figure_id} {item.stated}, "
-                    f"tức là {implied} năm {item.other_year}; báo cáo {item.other_year} "
-                    f"ghi {found}.")
-        return (f"Disagreement: the {item.stated_in} report states {item.figure_id} "
-                f"{item.stated}, which implies {implied} in {item.other_year}; the "
+            return (f"Không khớp: báo cáo {item.stated_in} nêu {label} {moved} so với năm "
+                    f"{item.other_year}, tức là {implied} năm {item.other_year}; báo cáo năm "
+                    f"{item.other_year} ghi {found}.")
+        return (f"Disagreement: the {item.stated_in} report says {label} moved {moved} since "
+                f"{item.other_year}, which implies {implied} in {item.other_year}; the "
                 f"{item.other_year} report gives {found}.")
 
     def _share_note(self, pair: FigurePair, lang: Lang) -> str:

@@ -204,25 +204,44 @@ def _target_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
 def _rank_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     figure = result.figure
     assert isinstance(item.value, Decimal) and figure.change is not None
-    vi = lang == "vi"
     before = numfmt.number(item.value, lang, 0)
-    moved = numfmt.number(figure.change.amount, lang, 0)
-    if figure.change.direction == "up":
-        return (f"tăng {moved} bậc (hạng {before} năm {item.year})" if vi
-                else f"up {moved} places from {before} in {item.year}")
-    return (f"giảm {moved} bậc (hạng {before} năm {item.year})" if vi
-            else f"down {moved} places from {before} in {item.year}")
+    moved = change_words(figure.change.direction, figure.change.amount, "places", lang)
+    if lang == "vi":
+        return f"{moved} (hạng {before} năm {item.year})"
+    return f"{moved} from {before} in {item.year}"
+
+
+def grade_name(item: Derived, lang: Lang) -> str:
+    """A grade as read in ``lang``: ``Khá``, or ``Fair (Khá)`` in English."""
+    grade = str(item.value)
+    if item.label is None or lang == "vi" or item.label.en == grade:
+        return grade
+    return f"{item.label.en} ({grade})"
+
+
+def change_words(direction: str, amount: Decimal, unit: str, lang: Lang) -> str:
+    """A stated change in words: ``up 5 places``, ``giảm 0,5 điểm``, ``up 25%``."""
+    size = numfmt.number(amount, lang)
+    if lang == "vi":
+        way = "tăng" if direction == "up" else "giảm"
+        units = {"places": " bậc", "points": " điểm", "percent": "%", "count": ""}
+    else:
+        way = direction
+        units = {"places": " places", "points": " points", "percent": "%", "count": ""}
+    return f"{way} {size}{units.get(unit, ' ' + unit)}"
 
 
 def _grade_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     vi = lang == "vi"
     if item.key == "grade_band":
         agrees = result.get("grade_agrees")
-        verdict = ("khớp" if vi else "agrees") if agrees and agrees.value else \
-            ("KHÔNG khớp" if vi else "DISAGREES")
         reported = result.figure.grade
-        return (f"xếp loại {reported} ({verdict} với khung điểm)" if vi
-                else f"grade {reported} ({verdict} with its band)")
+        band = grade_name(item, lang)
+        if agrees and agrees.value:
+            return (f"xếp loại {reported}, khớp với khung điểm" if vi
+                    else f"grade {band}, agrees with its band")
+        return (f"xếp loại {reported} KHÔNG khớp với khung điểm ({band})" if vi
+                else f"reported grade {reported} DISAGREES with its band: {band}")
     if item.key == "grade_agrees" and result.get("grade_band") is None:
         return "điểm ngoài mọi khung" if vi else "score outside every band"
     return ""

@@ -72,6 +72,7 @@ def derived_record(item: Derived) -> Record:
         "qualifier": item.qualifier,
         "decimals": item.decimals,
         "year": item.year,
+        "label": text(item.label),
         "formula": raw_formula(item),
     }
 

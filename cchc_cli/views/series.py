@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import PurePath
 from typing import Any
 
 from cchc_cli import i18n, numfmt
 from cchc_cli.calc.series import Placing, Point
+from cchc_cli.calc.years import implied_only
 from cchc_cli.model import Figure, Lang, Province, Report
 from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
@@ -81,6 +83,13 @@ class TrendView:
         return page
 
 
+def _file_cell(report: Report, lang: Lang) -> str:
+    """The report's file, or for an implied year the file that implies it."""
+    if implied_only(report):
+        return f"{i18n.word('derived_year', lang)}: {PurePath(report.path).name}"
+    return report.path
+
+
 def _signed(value: Decimal, lang: Lang) -> str:
     return ("+" if value > 0 else "") + numfmt.number(value, lang)
 
@@ -133,7 +142,7 @@ class YearsView:
     def rows(self) -> list[dict[str, Any]]:
         """One row per province and year."""
         return [{"province": province.id, "year": report.year,
-                 "basis": "derived" if report.path.startswith("(") else "stated",
+                 "basis": "derived" if implied_only(report) else "stated",
                  "file": report.path, "figures": len(report.figures),
                  "sources": " ".join(s.id for s in report.sources)}
                 for province, timeline in self.timelines for report in timeline]
@@ -142,7 +151,7 @@ class YearsView:
         """The JSON document."""
         return envelope("years", provinces=[
             {"id": province.id, "name": text(province.name), "years": [
-                {"year": r.year, "basis": "derived" if r.path.startswith("(") else "stated",
+                {"year": r.year, "basis": "derived" if implied_only(r) else "stated",
                  "file": r.path, "figures": len(r.figures),
                  "sources": [{"id": s.id, "publisher": s.publisher, "title": s.title,
                               "date": s.date, "url": s.url} for s in r.sources]}
@@ -151,7 +160,7 @@ class YearsView:
 
     def page(self, lang: Lang) -> Page:
         """A table of provinces and years, then every source."""
-        rows = tuple((province.name.get(lang), str(report.year), report.path,
+        rows = tuple((province.name.get(lang), str(report.year), _file_cell(report, lang),
                       str(len(report.figures))) for province, timeline in self.timelines
                      for report in timeline)
         count = "Số chỉ tiêu" if lang == "vi" else "Figures"

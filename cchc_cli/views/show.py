@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from cchc_cli import i18n
@@ -61,6 +62,8 @@ def derived_value(item: Derived, figure: Figure, lang: Lang) -> Cell:
     if isinstance(item.value, bool):
         word = i18n.word("agrees" if item.value else "disagrees", lang)
         return Styled(word, "good" if item.value else "bad")
+    if isinstance(item.value, str):
+        return phrases.grade_name(item, lang)
     return phrases.with_range(item, figure, lang)
 
 
@@ -116,7 +119,8 @@ class ShowView:
             facts.append((i18n.word("implies", lang), "; ".join(implied)))
         if figure.derived_from:
             facts.append((i18n.word("note", lang),
-                          f"{i18n.word('derived_year', lang)}: {figure.derived_from}"))
+                          f"{i18n.word('derived_year', lang)}: "
+                          f"{PurePath(figure.derived_from).name}"))
         return tuple(facts)
 
     def _provenance(self, lang: Lang) -> tuple[tuple[str, Cell], ...]:
