@@ -170,3 +170,24 @@ def test_output_extension_decides_and_contradictions_are_refused(tmp_path: Path)
     assert unknown.exit_code == EXIT_USAGE and "extension" in unknown.stderr
     clash = run("summary", "--format", "csv", "--output", str(tmp_path / "out.json"))
     assert clash.exit_code == EXIT_USAGE and "contradicts" in clash.stderr
+
+
+def test_an_output_file_gets_the_users_umask(tmp_path: Path) -> None:
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        target = tmp_path / "report.md"
+        assert run("summary", "--output", str(target)).exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o600)
+        assert run("summary", "--output", str(target), "--force").exit_code == 0
+        assert target.stat().st_mode & 0o777 == 0o600  # a replaced file keeps its mode
+    finally:
+        os.umask(previous)
+
+
+def test_a_numeric_header_is_never_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("compare", "2022", "2023", "--lang", "vi").stdout
+    assert "Thay đổi" in out

@@ -160,11 +160,22 @@ def write_file(path: Path, text: str, force: bool) -> None:
                                          prefix=f".{path.name}.", delete=False) as handle:
             temporary = Path(handle.name)
             handle.write(text)
+        temporary.chmod(_mode_for(path))
         _place(temporary, path, force)
     except OSError as error:
         if temporary is not None and temporary.exists():  # e.g. the disk filled up
             temporary.unlink()
         raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a new file gets from the umask (a temporary file is private, 0600),
+    or the mode of the file it replaces."""
+    if path.exists():
+        return path.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _place(temporary: Path, path: Path, force: bool) -> None:

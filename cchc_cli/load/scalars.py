@@ -13,6 +13,9 @@ from decimal import Decimal
 
 Failure = tuple[str, str]
 
+MAX_DIGITS = 18
+"""Most digits a number may have; arithmetic works to 34, so nothing overflows it."""
+
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
 # The patterns below explain mistakes; they are compiled (and cached by ``re``)
 # on first use, so a valid file never pays for them.
@@ -108,6 +111,9 @@ def to_number(text: str, plain: bool) -> tuple[Decimal | None, Failure | None]:
             "remove the quotes" if _NUMBER.match(text) else "write a number such as 96.9",
         )
     if _NUMBER.match(text):
+        if len(text) - text.count("-") - text.count(".") > MAX_DIGITS:
+            return None, (f"'{text}' has more than {MAX_DIGITS} digits",
+                          "no report figure is that long; check the value")
         return Decimal(text), None
     return None, _number_failure(text)
 

@@ -51,8 +51,8 @@ def column_widths(table: Table, width: int) -> list[int] | None:
         cells = [plain(row[position]) for row in table.rows]
         longest = max((cell_len(c) for c in cells), default=0)
         header_word = _longest_word(column.header)
-        if column.numeric:
-            need = max(longest, header_word)
+        if column.numeric:  # never wrapped, header included
+            need = max(longest, cell_len(column.header))
         else:
             words = max((_longest_word(c) for c in cells), default=0)
             need = max(words, header_word, min(_MIN_TEXT, longest))
