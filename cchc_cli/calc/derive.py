@@ -132,7 +132,7 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
                          (stated.value,), decimals=places(stated.value))]
         if computed is not None:
             found.append(Derived("computed_share", computed, "percent", "exact",
-                                 (figure.value, "× 100 ÷", stated.value, "=", computed),
+                                 (figure.value, "× 100 ÷", stated.value, "≈", computed),
                                  decimals=places(computed)))
     else:
         implied = shares.implied_whole(figure.value, share.percent, counts)
@@ -174,16 +174,17 @@ def _breakdown(figure: Figure) -> list[Derived]:
                            carry(figure.qualifier, True, True), formula, part=part.id))
     rest = shares.rest_percent(percents)
     rest_id = breakdown.rest.id if breakdown.rest is not None else "rest"
-    found.append(_from("rest_percent", rest, "percent", "exact",
+    found.append(_from("rest_percent", rest, "percent", carry("exact", True, rest.is_range),
                        (ONE_HUNDRED, *_minus_each(percents), "=", rest.central), part=rest_id))
     if counts:
-        count = shares.rest_count(total, estimates, rest)
+        count = shares.rest_count(total, estimates)
         found.append(_from("rest_count", count, "count", carry(figure.qualifier, True, True),
                            (total, *_minus_each([e.central for e in estimates]), "=",
                             count.central), part=rest_id))
     if len(percents) > 1:
         both = shares.combined_percent(percents)
-        found.append(_from("combined_percent", both, "percent", "exact",
+        found.append(_from("combined_percent", both, "percent",
+                           carry("exact", True, both.is_range),
                            (*_plus_each(percents), "=", both.central),
                            part="+".join(p.id for p in breakdown.parts)))
     return found
@@ -237,7 +238,7 @@ def _target(figure: Figure) -> list[Derived]:
     if reached is not None and figure.kind != "percent":
         found.append(Derived("target_progress", reached, "percent",
                              carry(figure.qualifier, True, False),
-                             (figure.value, "× 100 ÷", target.value, "=", reached),
+                             (figure.value, "× 100 ÷", target.value, "≈", reached),
                              decimals=places(reached), year=target.year))
     return found
 
@@ -247,7 +248,7 @@ def _rank(figure: Figure) -> list[Derived]:
     rank = int(figure.value)
     share = ranks.top_share(rank, figure.of)
     found = [Derived("top_share", share, "percent", "exact",
-                     (figure.value, "× 100 ÷", Decimal(figure.of), "=", share), decimals=1)]
+                     (figure.value, "× 100 ÷", Decimal(figure.of), "≈", share), decimals=1)]
     change = figure.change
     if change is not None and change.unit == "places":
         before = ranks.previous_rank(rank, change.direction, int(change.amount))

@@ -15,7 +15,6 @@ from cchc_cli.calc.precision import (
     Estimate,
     ceil,
     divide,
-    floor,
     half_step,
     places,
     round_half_up,
@@ -97,35 +96,37 @@ def part_of(total: Decimal, percent: Decimal, whole_numbers: bool) -> Estimate:
                     round_half_up(high, decimals), decimals)
 
 
-def rest_percent(percents: list[Decimal]) -> Estimate:
-    """The share left once the stated parts are taken (100 - 78.8 - 18.9 = 2.3)."""
+def _percent_sum(central: Decimal, percents: list[Decimal]) -> Estimate:
+    """A share worked out from printed percents, with the slack their rounding leaves."""
     decimals = max(places(p) for p in percents)
-    central = ONE_HUNDRED - sum(percents, Decimal(0))
     slack = sum((half_step(places(p)) for p in percents), Decimal(0))
     low = max(central - slack, Decimal(0))
     high = min(central + slack, ONE_HUNDRED)
     return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
                     round_half_up(high, decimals), decimals)
+
+
+def rest_percent(percents: list[Decimal]) -> Estimate:
+    """The share left once the stated parts are taken (100 - 78.8 - 18.9 = 2.3)."""
+    return _percent_sum(ONE_HUNDRED - sum(percents, Decimal(0)), percents)
 
 
 def combined_percent(percents: list[Decimal]) -> Estimate:
     """The share of several parts together (78.8 + 18.9 = 97.7)."""
-    decimals = max(places(p) for p in percents)
-    central = sum(percents, Decimal(0))
-    slack = sum((half_step(places(p)) for p in percents), Decimal(0))
-    low = max(central - slack, Decimal(0))
-    high = min(central + slack, ONE_HUNDRED)
-    return Estimate(round_half_up(central, decimals), round_half_up(low, decimals),
-                    round_half_up(high, decimals), decimals)
+    return _percent_sum(sum(percents, Decimal(0)), percents)
 
 
-def rest_count(total: Decimal, parts: list[Estimate], rest: Estimate) -> Estimate:
+def rest_count(total: Decimal, parts: list[Estimate]) -> Estimate:
     """The count left once the parts are taken, so parts and rest add up to the total.
 
-    The range comes from the rest's percent range.
+    The range is what the parts' whole-number ranges leave: 163,909 less the
+    largest parts (129,242 + 31,060) is 3,607, less the smallest (129,079 +
+    30,897) is 3,933.
     """
     central = total - sum((p.central for p in parts), Decimal(0))
-    low = None if rest.low is None else Decimal(ceil(divide(total * rest.low, ONE_HUNDRED)))
-    high = None if rest.high is None else Decimal(floor(divide(total * rest.high, ONE_HUNDRED)))
-    return Estimate(max(central, Decimal(0)), low, high, 0)
+    if any(p.low is None or p.high is None for p in parts):
+        return Estimate(max(central, Decimal(0)), None, None, 0)
+    low = total - sum((p.high for p in parts if p.high is not None), Decimal(0))
+    high = total - sum((p.low for p in parts if p.low is not None), Decimal(0))
+    return Estimate(max(central, Decimal(0)), max(low, Decimal(0)), max(high, Decimal(0)), 0)
 
