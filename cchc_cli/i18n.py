@@ -50,15 +50,11 @@ WORDS: dict[str, Text] = {
     "note": Text("Ghi chú", "Note"),
     "province": Text("Tỉnh", "Province"),
     "score": Text("Điểm", "Score"),
-    "grade": Text("Xếp loại", "Grade"),
     "rank": Text("Xếp hạng", "Rank"),
     "derived": Text("Giá trị suy ra", "Derived"),
     "arithmetic": Text("Cách tính", "Arithmetic"),
-    "range": Text("Khoảng", "Range"),
     "measure": Text("Đại lượng", "Measure"),
     "file": Text("Tệp", "File"),
-    "problems": Text("Lỗi", "Problems"),
-    "none": Text("không có", "none"),
     "publisher": Text("Cơ quan đăng", "Publisher"),
     "date": Text("Ngày", "Date"),
     "title": Text("Tiêu đề", "Title"),
@@ -68,6 +64,11 @@ WORDS: dict[str, Text] = {
     "valid": Text("{files} tệp hợp lệ", "{files} file(s) valid"),
     "invalid": Text("{problems} lỗi trong {files} tệp", "{problems} problem(s) in {files} file(s)"),
     "derived_year": Text("suy ra từ báo cáo năm sau", "implied by a later report"),
+    "report": Text("Báo cáo", "Report"),
+    "check_title": Text("Kiểm tra số liệu", "Arithmetic check"),
+    "years_title": Text("Tỉnh và năm trong dữ liệu", "Provinces and years in the data"),
+    "metrics_title": Text("Các chỉ tiêu trong dữ liệu", "Figures in the data"),
+    "export_title": Text("Tất cả số liệu", "Every figure"),
     "agrees": Text("khớp", "agrees"),
     "disagrees": Text("không khớp", "disagrees"),
 }
@@ -84,11 +85,9 @@ def area_name(area: str, lang: Lang) -> str:
 
 
 def default_lang(environ: dict[str, str] | None = None) -> Lang:
-    """``CCHC_LANG`` if set; else Vietnamese when the locale is ``vi_*``; else English."""
+    """Vietnamese when the locale is ``vi_*``, else English (``--lang`` and ``CCHC_LANG``
+    are read by click before this is asked)."""
     env = os.environ if environ is None else environ
-    chosen = env.get("CCHC_LANG", "").strip().lower()
-    if chosen in ("vi", "en"):
-        return chosen  # type: ignore[return-value]
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:

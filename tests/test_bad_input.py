@@ -230,3 +230,12 @@ def test_the_input_file_is_never_modified(write_report: Callable[..., Path]) -> 
     run("validate", str(path))
     run("summary", "--data", str(path))
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_a_share_target_needs_a_share(write_report: Callable[..., Path]) -> None:
+    text = swap("    share:\n      percent: 96.9\n",
+                "    target: {value: 80, measure: share}\n")
+    result = run("validate", str(write_report(text)))
+    assert result.exit_code == EXIT_DATA
+    assert "target.measure: the target is for the share, but the figure states no share" \
+        in result.stdout

@@ -62,7 +62,7 @@ def test_compare_2023_2024_matches_figures_by_id() -> None:
 def test_compare_table_shows_the_changes() -> None:
     out = run("compare", "2023", "2024", "--format", "markdown", "--lang", "en").stdout
     assert "| Online public services provided | 1,818 | 1,872 | +54 (+3.0%) | ▲ better |" in out
-    assert "|   share | 96.9% | 95.9% | -1.0 pp | ▼ worse |" in out
+    assert "|   share | 96.9% | 95.9% | -1.0 points | ▼ worse |" in out
     assert "| Service index rank among provinces | 14/63 | 12/63 | -2 | ▲ better |" in out
     assert "the count rose (1,818 → 1,872) while the share fell (96.9% → 95.9%)" in out
 
@@ -257,3 +257,22 @@ def test_grades_are_named_in_the_chosen_language() -> None:
     derived = next(d for d in run_json("show", "service_index_score", "--year", "2023")
                    ["figure"]["derived"] if d["key"] == "grade_band")
     assert (derived["value"], derived["label"]) == ("Khá", {"vi": "Khá", "en": "Fair"})
+
+
+def test_compare_refuses_one_year_twice() -> None:
+    result = run("compare", "2023", "2023")
+    assert result.exit_code == EXIT_USAGE and "two different years" in result.stderr
+
+
+def test_rank_says_when_no_province_has_the_figure_that_year() -> None:
+    out = run("rank", "procedures_in_force", "--year", "2023", "--lang", "en").stdout
+    assert "Administrative procedures in force, 2023" in out
+    assert "No province has this figure in 2023" in out
+
+
+def test_summary_notes_a_report_that_does_not_add_up(write_report: Callable[..., Path]) -> None:
+    text = MINIMAL.replace("    share:\n      percent: 96.9\n", "    share:\n      percent: 34\n")
+    result = run("summary", "--data", str(write_report(text.replace("1818", "1"))), "--json")
+    assert result.exit_code == 0
+    assert "do not add up; run 'cchc check --year 2023'" in result.stderr
+    assert result.stdout.startswith("{")

@@ -91,12 +91,12 @@ def better_way(figure: Figure) -> str:
 def measures(figure: Figure, report: Report) -> list[Measure]:
     """The comparable numbers of ``figure``."""
     way = better_way(figure)
+    derived = derive(figure, report)
     found = [Measure("value", None, figure.value, figure.kind, way,
                      figure.qualifier != "exact")]
     if figure.share is not None:
         found.append(Measure("share_percent", None, figure.share.percent, "percent", way, False))
-        whole = next((d for d in derive(figure, report) if d.key in ("whole", "implied_whole")),
-                     None)
+        whole = next((d for d in derived if d.key in ("whole", "implied_whole")), None)
         if whole is not None and isinstance(whole.value, Decimal):
             found.append(Measure("whole", None, whole.value, figure.kind, "neither",
                                  whole.key == "implied_whole" and whole.qualifier != "exact"))
@@ -105,7 +105,7 @@ def measures(figure: Figure, report: Report) -> list[Measure]:
             assert part.percent is not None
             found.append(Measure("part_percent", part.id, part.percent, "percent",
                                  part.better or "neither", False))
-        rest = next((d for d in derive(figure, report) if d.key == "rest_percent"), None)
+        rest = next((d for d in derived if d.key == "rest_percent"), None)
         if rest is not None and isinstance(rest.value, Decimal):
             rest_better = figure.breakdown.rest.better if figure.breakdown.rest else None
             found.append(Measure("part_percent", rest.part, rest.value, "percent",

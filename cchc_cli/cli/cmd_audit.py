@@ -24,7 +24,7 @@ def _reports(catalog: Catalog, province: Province, year: int | None) -> list[Rep
 
 
 @click.command()
-@data_options()
+@data_options(year_default="every year")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @output_options
 def check(strict: bool, **kwargs: Any) -> None:
@@ -66,7 +66,7 @@ def check(strict: bool, **kwargs: Any) -> None:
 @click.option("--source-id", metavar="ID",
               help="Which source of the data FILE is [default: the source whose 'file' is "
                    "FILE's name].")
-@data_options()
+@data_options(year_default="every year")
 @output_options
 def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     """Check each figure against its source text (exit 1 if any does not match).
@@ -91,7 +91,7 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     try:
         text = read_source(path)
     except DataError as error:
-        raise DataProblems(error.problems) from None
+        raise DataProblems(error.problems, "the source text could not be read") from None
     province = select_province(catalog, choice.province)
     pairs = []
     for report in _reports(catalog, province, choice.year):

@@ -28,6 +28,8 @@ def compare(before: int, after: int, **kwargs: Any) -> None:
       cchc compare 2022 2023 --format json | jq '.figures[].measures[]'
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
+    if before == after:
+        raise click.UsageError(f"give two different years to compare, not {before} twice")
     catalog = load_catalog(choice.data)
     province = select_province(catalog, choice.province)
     from cchc_cli.calc.compare import compare as compare_years

@@ -67,7 +67,8 @@ def rank(figure_id: str, **kwargs: Any) -> None:
                 entries.append((province, figure))
     if not entries and not any(r.figure(figure_id) for r in catalog.reports):
         raise unknown_figure(figure_id, catalog)
-    emit(RankView(figure_id, year, rank_provinces(entries)), out)
+    label = next((f.label for r in catalog.reports for f in r.figures if f.id == figure_id), None)
+    emit(RankView(figure_id, year, rank_provinces(entries), label), out)
 
 
 @click.command()

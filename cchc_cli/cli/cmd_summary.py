@@ -26,7 +26,12 @@ def summary(sources: bool, **kwargs: Any) -> None:
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     _, report = select_report(choice)
+    from cchc_cli.calc.audit import audit_report
     from cchc_cli.calc.derive import derive_report
     from cchc_cli.views.summary import SummaryView
 
     emit(SummaryView(report, derive_report(report), with_sources=sources), out)
+    errors = sum(1 for finding in audit_report(report) if finding.severity == "error")
+    if errors:
+        click.echo(f"cchc: note: {errors} figure(s) of this report do not add up; "
+                   f"run 'cchc check --year {report.year}' for the arithmetic", err=True)

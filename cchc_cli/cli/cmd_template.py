@@ -36,6 +36,8 @@ def template(*, year: int, from_year: int | None, data: str | None, province: st
     if from_year is None and not earlier:
         raise click.UsageError(f"no report before {year} to start from; give --from")
     report = select_year(catalog, chosen, from_year or earlier[-1])
+    if year in catalog.years(chosen):
+        click.echo(f"cchc: note: the data already has a {year} report for {chosen.id}", err=True)
     from cchc_cli.load.template import render_template
 
     text = render_template(report, year)

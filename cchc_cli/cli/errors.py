@@ -26,11 +26,11 @@ class DataProblems(click.ClickException):
 
     exit_code = EXIT_DATA
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
         self.problems = problems
         files = len({p.path for p in problems})
-        super().__init__(f"{len(problems)} problem(s) in {files} file(s); "
-                         "run 'cchc validate' on the data to see them again")
+        super().__init__(summary or f"{len(problems)} problem(s) in {files} file(s); "
+                                    "run 'cchc validate' on the data to see them again")
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print every problem, one per line, then a count (all on stderr)."""

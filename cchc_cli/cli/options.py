@@ -33,7 +33,7 @@ class DataChoice(Record):
     year: int | None
 
 
-def data_options(year: bool = True) -> Callable[[F], F]:
+def data_options(year: bool = True, year_default: str = "the latest") -> Callable[[F], F]:
     """``--data``, ``--province`` and (optionally) ``--year``, gathered as ``choice``."""
 
     def decorator(command: F) -> F:
@@ -46,7 +46,7 @@ def data_options(year: bool = True) -> Callable[[F], F]:
         ]
         if year:
             options.append(click.option("--year", "-y", type=click.IntRange(1990, 2100),
-                                        help="Report year [default: the latest]."))
+                                        help=f"Report year [default: {year_default}]."))
         for option in reversed(options):
             command = option(command)
         return command
@@ -66,7 +66,8 @@ def output_options(command: F) -> F:
         click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
                      show_default=True, help="Output format."),
         click.option("--json", "as_json", is_flag=True, help="Short for --format json."),
-        click.option("--lang", type=click.Choice(("vi", "en")), envvar="CCHC_LANG",
+        click.option("--lang", type=click.Choice(("vi", "en"), case_sensitive=False),
+                     envvar="CCHC_LANG",
                      show_envvar=True,
                      help="Language of labels and numbers [default: vi for a vi_* locale, "
                           "else en]."),

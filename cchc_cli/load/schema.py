@@ -555,6 +555,11 @@ def _kind_rules(fields: Fields, field: str, values: dict[str, Any], context: _Co
                     "add e.g. 'unit: {vi: tỷ đồng, en: billion VND}'")
     _score_rules(fields, field, values, context)
     _change_rules(fields, field, values, reader)
+    target = values["target"]
+    if target is not None and target.measure == "share" and values["share"] is None:
+        reader.fail(fields["target"], f"{field}.target.measure",
+                    "the target is for the share, but the figure states no share",
+                    "add 'share:' or set 'measure: value'")
     _breakdown_rules(fields, field, values, reader)
 
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
 FULL = "█"
 EMPTY = "░"
 SEGMENTS = ("█", "▓", "▒", "░")
 
 
+def _half_up(number: float) -> int:
+    """Round half up (``round`` goes to even: 38.5 -> 38)."""
+    return math.floor(number + 0.5)
+
+
 def bar(fraction: float, width: int) -> str:
     """A bar ``width`` characters long, filled to ``fraction`` (clamped to 0..1)."""
-    filled = round(max(0.0, min(fraction, 1.0)) * width)
+    filled = _half_up(max(0.0, min(fraction, 1.0)) * width)
     return FULL * filled + EMPTY * (width - filled)
 
 
@@ -20,7 +27,7 @@ def stacked(fractions: list[float], width: int) -> list[str]:
     running = 0.0
     for position, fraction in enumerate(fractions):
         running += max(fraction, 0.0)
-        end = min(round(running * width), width)
+        end = min(_half_up(running * width), width)
         character = SEGMENTS[position % len(SEGMENTS)]
         pieces.append(character * max(end - used, 0))
         used = max(end, used)
@@ -35,4 +42,4 @@ def sparkline(values: list[float]) -> str:
     low, high = min(values), max(values)
     if high == low:
         return ticks[3] * len(values)
-    return "".join(ticks[round((v - low) / (high - low) * (len(ticks) - 1))] for v in values)
+    return "".join(ticks[_half_up((v - low) / (high - low) * (len(ticks) - 1))] for v in values)

@@ -10,6 +10,12 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def _paragraph(text: str) -> str:
+    """A line of text that must not start a list, a heading or a quote."""
+    escaped = _escape(text)
+    return "\\" + escaped if escaped[:1] in ("*", "#", "-", "+", ">") else escaped
+
+
 def _table(table: Table) -> list[str]:
     lines = [f"### {table.title}", ""] if table.title else []
     lines.append("| " + " | ".join(_escape(c.header) for c in table.columns) + " |")
@@ -49,7 +55,7 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Chart):
         return _chart(block)
     assert isinstance(block, Note)
-    return [_escape(block.text)]
+    return [_paragraph(block.text)]
 
 
 def render(page: Page) -> str:

@@ -102,7 +102,8 @@ def _stacked(table: Table) -> RenderableType:
         parts.append(first)
         for column, cell in zip(table.columns[1:], row[1:], strict=True):
             if plain(cell):
-                line = Text.assemble((f"{column.header}: ", "dim"), _text(cell))
+                label = f"{column.header}: " if column.header else ""
+                line = Text.assemble((label, "dim"), _text(cell))
                 parts.append(Padding(line, (0, 0, 0, 2), expand=False))
     if table.caption:
         parts.append(Text(table.caption, style="dim"))

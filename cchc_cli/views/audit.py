@@ -126,8 +126,8 @@ class CheckView:
                                  "error" if f.severity == "error" else "warning"),
                           f"{f.province} {f.year}", f.figure_id, describe(f, lang),
                           Styled(f"“{f.excerpt}”", "muted")) for f in self.findings)
-            page.append(Table("cchc check", (
-                Column("Mức" if vi else "Severity"), Column(i18n.word("year", lang)),
+            page.append(Table(i18n.word("check_title", lang), (
+                Column("Mức" if vi else "Severity"), Column(i18n.word("report", lang)),
                 Column(i18n.word("id", lang)), Column(i18n.word("arithmetic", lang)),
                 Column(i18n.word("excerpt", lang))), rows))
         errors, warnings = self.count("error"), self.count("warning")

@@ -50,7 +50,7 @@ class MetricsView:
         columns = (Column(i18n.word("id", lang)), Column(i18n.word("area", lang)),
                    Column(i18n.word("kind", lang)), Column(i18n.word("figure", lang)),
                    Column(i18n.word("years", lang)))
-        return [Table("cchc metrics", columns, rows)]
+        return [Table(i18n.word("metrics_title", lang), columns, rows)]
 
 
 class ExportView:
@@ -79,5 +79,6 @@ class ExportView:
         shown = ("province", "year", "id", "measure", "value", "unit", "qualifier")
         rows = tuple(tuple("" if row[c] is None else str(row[c]) for c in shown)
                      for row in self.rows() if row["basis"] == "stated")
-        return [Table("cchc export", tuple(Column(c, c in ("year", "value")) for c in shown),
+        return [Table(i18n.word("export_title", lang),
+                      tuple(Column(c, c in ("year", "value")) for c in shown),
                       rows)]

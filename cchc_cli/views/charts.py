@@ -34,7 +34,8 @@ def _attained(figure: Figure, lang: Lang) -> tuple[Decimal, str] | None:
 
 
 def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
-    """One bar per figure measured against a plan or a target; 100% is a full plan."""
+    """One bar per figure measured against a plan or a target, all on one scale:
+    100% of plan, or the highest attainment where a plan was beaten."""
     rows: list[tuple[str, Decimal, str]] = []
     for result in results:
         figure = result.figure

@@ -122,6 +122,8 @@ class CompareView:
         page += [Note(self._disagreement(d, lang), "warning") for d in c.disagreements]
         page += [Note(text, "muted") for pair in c.pairs
                  if (text := self._share_note(pair, lang))]
+        page += [Note(self._fields_differ(p, lang), "warning") for p in c.pairs
+                 if p.after.kind == "rank" and p.before.of != p.after.of]
         if any(p.before.derived_from or p.after.derived_from for p in c.pairs):
             page.append(Note("* " + i18n.word("derived_year", lang)))
         return page
@@ -163,7 +165,7 @@ class CompareView:
             return ""
         sign = "+" if delta.change > 0 else ""
         if delta.unit == "percent":
-            unit = " điểm %" if lang == "vi" else " pp"
+            unit = " điểm phần trăm" if lang == "vi" else " points"
             return f"{sign}{numfmt.number(delta.change, lang)}{unit}"
         text = f"{sign}{numfmt.number(delta.change, lang)}"
         if delta.relative is not None:
@@ -171,6 +173,15 @@ class CompareView:
             text += f" ({rel_sign}{numfmt.percent(delta.relative, lang)})"
         approx = delta.approx_before or delta.approx_after
         return numfmt.qualified(text, "approx" if approx else "exact")
+
+    @staticmethod
+    def _fields_differ(pair: FigurePair, lang: Lang) -> str:
+        label = pair.after.label.get(lang)
+        if lang == "vi":
+            return (f"{label}: xếp hạng trên {pair.before.of} và trên {pair.after.of} tỉnh "
+                    "không cùng thang đo.")
+        return (f"{label}: a rank out of {pair.before.of} and one out of {pair.after.of} "
+                "are not on the same scale.")
 
     @staticmethod
     def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:

@@ -173,9 +173,10 @@ def _gap_phrase(item: Derived, figure: Figure, lang: Lang) -> str:
         if item.value == 0:
             return "đạt đúng kế hoạch" if vi else "exactly on plan"
         if item.value < 0:
-            return f"thiếu {shown} điểm % so với kế hoạch" if vi else \
+            return f"thiếu {shown} điểm phần trăm so với kế hoạch" if vi else \
                 f"{shown} points short of plan"
-        return f"vượt {shown} điểm % so với kế hoạch" if vi else f"{shown} points above plan"
+        return (f"vượt {shown} điểm phần trăm so với kế hoạch" if vi
+                else f"{shown} points above plan")
     shown = numfmt.qualified(amount(figure, size, lang, item.decimals), item.qualifier)
     if item.value == 0:
         return "đúng kế hoạch" if vi else "on plan"
@@ -193,7 +194,7 @@ def _target_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
         target.measure == "share" else amount(figure, target.value, lang)
     year = f" {target.year}" if target.year else ""
     size = numfmt.number(abs(item.value), lang, item.decimals)
-    unit = (" điểm %" if vi else " points") if item.unit == "points" else ""
+    unit = (" điểm phần trăm" if vi else " points") if item.unit == "points" else ""
     if item.value >= 0:
         return (f"vượt mục tiêu{year} ({goal}) {size}{unit}" if vi
                 else f"{size}{unit} above the{year} target of {goal}")

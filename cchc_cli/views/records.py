@@ -159,7 +159,8 @@ def tidy_rows(report: Report, result: FigureResult) -> list[Record]:
     rows += _stated_rows(figure, row)
     for item in result.derived:
         value = num(item.value) if isinstance(item.value, Decimal) else item.value
-        rows.append(row(item.key, value, item.unit, qualifier=item.qualifier, basis="derived",
+        unit = _unit_name(figure) if item.unit == figure.kind else item.unit
+        rows.append(row(item.key, value, unit, qualifier=item.qualifier, basis="derived",
                         part=item.part, low=num(item.low), high=num(item.high),
                         for_year=item.year))
     return rows

@@ -9,7 +9,7 @@ from typing import Any
 from cchc_cli import i18n, numfmt
 from cchc_cli.calc.series import Placing, Point
 from cchc_cli.calc.years import implied_only
-from cchc_cli.model import Figure, Lang, Province, Report
+from cchc_cli.model import Figure, Lang, Province, Report, Text
 from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.page import Bar, Chart, Column, Note, Page, Table
@@ -74,7 +74,8 @@ class TrendView:
         bars = tuple(Bar(str(p.year), bar_fraction(p.figure, largest),
                          phrases.value_text(p.figure, lang)) for p in self.points)
         values = [bar.fraction for bar in bars]
-        page.append(Chart(f"{sparkline(values)}", bars))
+        page.append(Chart(f"{'Xu hướng' if lang == 'vi' else 'Trend'} {sparkline(values)}",
+                          bars))
         if first.kind == "rank":
             page.append(Note("longer bar = better rank" if lang == "en"
                              else "thanh dài hơn = thứ hạng tốt hơn"))
@@ -100,10 +101,12 @@ class RankView:
     columns = ("place", "tied", "province", "name_vi", "name_en", "id", "year", "value",
                "qualifier", "basis")
 
-    def __init__(self, figure_id: str, year: int, placings: list[Placing]) -> None:
+    def __init__(self, figure_id: str, year: int, placings: list[Placing],
+                 label: Text | None = None) -> None:
         self.figure_id = figure_id
         self.year = year
         self.placings = placings
+        self.label = label
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per province."""
@@ -122,10 +125,13 @@ class RankView:
         place = "Hạng" if lang == "vi" else "Place"
         rows = tuple((f"{p.place}=" if p.tied else str(p.place), p.province.name.get(lang),
                       phrases.value_text(p.figure, lang)) for p in self.placings)
-        label = self.placings[0].figure.label.get(lang) if self.placings else self.figure_id
+        label = self.label.get(lang) if self.label else self.figure_id
         page: Page = [Table(f"{label}, {self.year}",
                             (Column(place, True), Column(i18n.word("province", lang)),
                              Column(i18n.word("value", lang), True)), rows)]
+        if not self.placings:
+            page.append(Note(f"Không tỉnh nào có chỉ tiêu này năm {self.year}" if lang == "vi"
+                             else f"No province has this figure in {self.year}", "warning"))
         if any(p.tied for p in self.placings):
             page.append(Note("= tied" if lang == "en" else "= đồng hạng"))
         return page
@@ -164,7 +170,7 @@ class YearsView:
                       str(len(report.figures))) for province, timeline in self.timelines
                      for report in timeline)
         count = "Số chỉ tiêu" if lang == "vi" else "Figures"
-        page: Page = [Table("cchc years", (Column(i18n.word("province", lang)),
+        page: Page = [Table(i18n.word("years_title", lang), (Column(i18n.word("province", lang)),
                                            Column(i18n.word("year", lang), True),
                                            Column(i18n.word("file", lang)),
                                            Column(count, True)), rows)]
