@@ -182,3 +182,16 @@ def audit_years(reports: list[Report]) -> list[Finding]:
                     first=first[2], first_year=first[0].year, second=implied))
             given.setdefault(key, (report, figure, implied))
     return findings
+
+
+def audit(reports: list[Report], year: int | None = None) -> tuple[list[Finding], list[int]]:
+    """One province's audit: every report (or ``year``'s) and every pair of years.
+
+    Returns the findings and the years whose reports were checked; a finding
+    about a pair of years is kept when either year is ``year``.
+    """
+    chosen = [r for r in reports if year in (None, r.year)]
+    findings = [finding for report in chosen for finding in audit_report(report)]
+    findings += [f for f in audit_years(reports)
+                 if year is None or year in (f.year, f.numbers.get("since"))]
+    return findings, [report.year for report in chosen]

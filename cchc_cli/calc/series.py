@@ -56,3 +56,11 @@ def rank_provinces(entries: list[tuple[Province, Figure]]) -> list[Placing]:
     placings = [Placing(place, counts[place] > 1, province, figure)
                 for place, (province, figure) in zip(places, entries, strict=True)]
     return sorted(placings, key=lambda p: (p.place, p.province.id))
+
+
+def ranking(timelines: list[tuple[Province, list[Report]]], figure_id: str,
+            year: int) -> list[Placing]:
+    """Provinces ranked by ``figure_id`` in ``year``, implied figures included."""
+    entries = [(province, figure) for province, timeline in timelines for report in timeline
+               if report.year == year and (figure := report.figure(figure_id)) is not None]
+    return rank_provinces(entries)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from cchc_cli.model import Figure
+from cchc_cli.model import Figure, Report, Source
 from cchc_cli.record import Record
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
@@ -119,3 +119,30 @@ def _is_metadata(token: str) -> bool:
     if token.isdigit() and 1990 <= int(token) <= 2100:
         return True
     return len(token) > 1 and token.startswith("0") and token.isdigit()
+
+
+class Taken(Record):
+    """A figure taken from a source, in the year of its report."""
+
+    year: int
+    figure: Figure
+    source: Source
+
+
+def taken_from(reports: list[Report], file_name: str, source_id: str | None) -> list[Taken]:
+    """The figures whose source is ``source_id``, or the source whose ``file`` is ``file_name``."""
+    taken = []
+    for report in reports:
+        matching = {s.id: s for s in report.sources
+                    if s.id == source_id or (source_id is None and s.file == file_name)}
+        taken += [Taken(report.year, figure, matching[figure.source])
+                  for figure in report.figures if figure.source in matching]
+    return taken
+
+
+def verify_source(text: str, taken: list[Taken]) -> tuple[list[Check], list[Uncovered]]:
+    """Each figure held against ``text``, and the numbers of ``text`` no figure accounts for."""
+    normalised = normalise(text)
+    checks = [verify_figure(t.figure, t.year, normalised, t.source.language) for t in taken]
+    lang = taken[0].source.language if taken else "vi"
+    return checks, uncovered_numbers(text, [t.figure for t in taken], lang)

@@ -41,18 +41,14 @@ def check(strict: bool, **kwargs: Any) -> None:
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
-    from cchc_cli.calc.audit import audit_report, audit_years
+    from cchc_cli.calc.audit import audit
     from cchc_cli.views.audit import CheckView
 
     findings, checked = [], []
     for province in select_provinces(catalog, choice.province):
-        reports = _reports(catalog, province, choice.year)
-        for report in reports:
-            if choice.year in (None, report.year):
-                findings += audit_report(report)
-                checked.append((province.id, report.year))
-        findings += [f for f in audit_years(reports)
-                     if choice.year is None or choice.year in (f.year, f.numbers.get("since"))]
+        found, years = audit(_reports(catalog, province, choice.year), choice.year)
+        findings += found
+        checked += [(province.id, year) for year in years]
     view = CheckView(findings, checked)
     emit(view, out)
     if view.count("error") or (strict and view.count("warning")):
@@ -82,7 +78,7 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
-    from cchc_cli.calc.verify import normalise, uncovered_numbers, verify_figure
+    from cchc_cli.calc.verify import taken_from, verify_source
     from cchc_cli.load.problems import DataError
     from cchc_cli.load.sourcetext import read_source
     from cchc_cli.views.audit import VerifyView
@@ -93,23 +89,14 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     except DataError as error:
         raise DataProblems(error.problems, "the source text could not be read") from None
     province = select_province(catalog, choice.province)
-    pairs = []
-    for report in _reports(catalog, province, choice.year):
-        if choice.year not in (None, report.year):
-            continue
-        matching = {s.id: s for s in report.sources
-                    if s.id == source_id or (source_id is None and s.file == path.name)}
-        pairs += [(report, figure, matching[figure.source]) for figure in report.figures
-                  if figure.source in matching]
-    if not pairs:
+    reports = [r for r in _reports(catalog, province, choice.year)
+               if choice.year in (None, r.year)]
+    taken = taken_from(reports, path.name, source_id)
+    if not taken:
         how = f"the id '{source_id}'" if source_id else f"'{path.name}' as its file"
         raise click.UsageError(f"no figure of {province.id} comes from a source with {how}; "
                                "name the source with --source-id (see 'cchc years')")
-    lang = pairs[0][2].language
-    normalised = normalise(text)
-    checks = [verify_figure(figure, report.year, normalised, source.language)
-              for report, figure, source in pairs]
-    uncovered = uncovered_numbers(text, [figure for _, figure, _ in pairs], lang)
+    checks, uncovered = verify_source(text, taken)
     view = VerifyView(str(path), province.id, checks, uncovered)
     emit(view, out)
     if not view.ok:

@@ -56,19 +56,14 @@ def rank(figure_id: str, **kwargs: Any) -> None:
     catalog = load_catalog(choice.data, wanted)
     provinces = select_provinces(catalog, choice.province)
     year = choice.year or max(r.year for r in catalog.reports)
-    from cchc_cli.calc.series import rank_provinces
+    label = next((f.label for r in catalog.reports for f in r.figures if f.id == figure_id), None)
+    if label is None:
+        raise unknown_figure(figure_id, catalog)
+    from cchc_cli.calc.series import ranking
     from cchc_cli.views.series import RankView
 
-    entries = []
-    for province in provinces:
-        for report in catalog.timeline(province):
-            figure = report.figure(figure_id) if report.year == year else None
-            if figure is not None:
-                entries.append((province, figure))
-    if not entries and not any(r.figure(figure_id) for r in catalog.reports):
-        raise unknown_figure(figure_id, catalog)
-    label = next((f.label for r in catalog.reports for f in r.figures if f.id == figure_id), None)
-    emit(RankView(figure_id, year, rank_provinces(entries), label), out)
+    placings = ranking([(p, catalog.timeline(p)) for p in provinces], figure_id, year)
+    emit(RankView(figure_id, year, placings, label), out)
 
 
 @click.command()
