@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import load_catalog, select_province
+from cchc_cli.cli.data import load_catalog, narrow
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 
@@ -23,10 +23,7 @@ def export(**kwargs: Any) -> None:
       cchc export --json | jq '.reports[].year'
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
-    from cchc_cli.catalog import Catalog
     from cchc_cli.views.catalog import ExportView
 
     catalog = load_catalog(choice.data)
-    if choice.province is not None:
-        catalog = Catalog(tuple(catalog.reports_for(select_province(catalog, choice.province))))
-    emit(ExportView(catalog), out)
+    emit(ExportView(narrow(catalog, choice.province)), out)

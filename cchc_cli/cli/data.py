@@ -51,6 +51,13 @@ def select_year(catalog: Catalog, province: Province, year: int) -> Report:
         raise click.UsageError(str(error)) from None
 
 
+def narrow(catalog: Catalog, query: str | None) -> Catalog:
+    """Only the province chosen with ``--province``; the whole catalog without one."""
+    if query is None:
+        return catalog
+    return Catalog(tuple(catalog.reports_for(select_province(catalog, query))))
+
+
 def select_provinces(catalog: Catalog, query: str | None) -> list[Province]:
     """The province chosen with ``--province``, or every province of the data."""
     return [select_province(catalog, query)] if query else catalog.provinces()
