@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from cchc_cli.model import Lang, Text
+from cchc_cli.periods import Period
 
 AREA_NAMES: dict[str, Text] = {
     "direction": Text("Chỉ đạo, điều hành CCHC", "Direction and management of reform"),
@@ -43,6 +44,7 @@ WORDS: dict[str, Text] = {
     "kind": Text("Loại", "Kind"),
     "years": Text("Năm", "Years"),
     "year": Text("Năm", "Year"),
+    "period": Text("Kỳ", "Period"),
     "source": Text("Nguồn", "Source"),
     "sources": Text("Nguồn", "Sources"),
     "excerpt": Text("Trích dẫn", "Excerpt"),
@@ -71,6 +73,44 @@ WORDS: dict[str, Text] = {
     "export_title": Text("Tất cả số liệu", "Every figure"),
     "agrees": Text("khớp", "agrees"),
     "disagrees": Text("không khớp", "disagrees"),
+}
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def period_label(period: Period, lang: Lang) -> str:
+    """``năm 2024``, ``quý III/2024``, ``tháng 7/2024`` / ``2024``, ``Q3 2024``, ``July 2024``."""
+    year, number = period.year, period.number or 0
+    if period.kind == "year":
+        return f"năm {year}" if lang == "vi" else str(year)
+    if period.kind == "half":
+        if lang == "vi":
+            return f"6 tháng {'đầu' if number == 1 else 'cuối'} năm {year}"
+        return f"H{number} {year}"
+    if period.kind == "quarter":
+        return f"quý {_ROMAN[number - 1]}/{year}" if lang == "vi" else f"Q{number} {year}"
+    if period.kind == "month":
+        return f"tháng {number}/{year}" if lang == "vi" else f"{_MONTHS_EN[number - 1]} {year}"
+    day = period.as_of
+    if lang == "vi":
+        return f"năm {year} tính đến ngày {day:%d/%m/%Y}" if day else f"năm {year} đến nay"
+    return f"{year} to {day.day} {_MONTHS_EN[day.month - 1]}" if day else f"{year} to date"
+
+
+def period_kind_name(period: Period, lang: Lang) -> str:
+    """What kind of period it is: ``a month``, ``a whole year``, …"""
+    return PERIOD_KINDS[period.kind].get(lang)
+
+
+PERIOD_KINDS: dict[str, Text] = {
+    "year": Text("cả năm", "a whole year"),
+    "half": Text("nửa năm", "a half-year"),
+    "quarter": Text("một quý", "a quarter"),
+    "month": Text("một tháng", "a month"),
+    "ytd": Text("từ đầu năm đến một ngày", "a year to date"),
 }
 
 

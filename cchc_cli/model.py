@@ -1,8 +1,9 @@
 """The typed, immutable objects a report file is loaded into.
 
-These are ``NamedTuple`` classes rather than frozen dataclasses: they are as
-immutable and as well typed, and defining thirty of them costs a tenth of the
-start-up time (a command-line tool pays for every class at every run).
+These are ``Record`` classes (see ``cchc_cli.record``) rather than frozen
+dataclasses or named tuples: they are as immutable and as well typed, and
+defining thirty of them costs little at start-up (a command-line tool pays for
+every class at every run).
 
 Numbers are ``Decimal`` built from the text of the file, so ``76.90`` keeps its
 two printed decimals and no value passes through a binary float.
@@ -13,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
+from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
 Lang = Literal["vi", "en"]
@@ -205,7 +207,7 @@ class Headline(Record):
 
 
 class Report(Record):
-    """One province in one year."""
+    """One province in one period (a year unless the file says otherwise)."""
 
     province: Province
     year: int
@@ -214,6 +216,8 @@ class Report(Record):
     headline: Headline
     figures: tuple[Figure, ...]
     path: str
+    period: Period
+    """The period the figures are for; ``period.year == year``."""
 
     def figure(self, figure_id: str) -> Figure | None:
         """Return the figure with ``figure_id``, or None."""

@@ -261,7 +261,7 @@ def test_grades_are_named_in_the_chosen_language() -> None:
 
 def test_compare_refuses_one_year_twice() -> None:
     result = run("compare", "2023", "2023")
-    assert result.exit_code == EXIT_USAGE and "two different years" in result.stderr
+    assert result.exit_code == EXIT_USAGE and "two different periods" in result.stderr
 
 
 def test_rank_says_when_no_province_has_the_figure_that_year() -> None:

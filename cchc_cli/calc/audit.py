@@ -16,6 +16,7 @@ from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, roun
 from cchc_cli.calc.ranks import in_field
 from cchc_cli.calc.years import implied_figure
 from cchc_cli.model import Figure, Report
+from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
 Numbers = dict[str, Decimal | int | str | tuple[Decimal, ...]]
@@ -34,12 +35,14 @@ class Finding(Record):
     """The numbers the arithmetic is made of, by name (see the view's templates)."""
     excerpt: str
     source: str
+    period: str = ""
+    """The report's period (``2024``, ``2024-07``, ``2026-ytd@2026-10-10``)."""
 
 
 def _finding(severity: str, code: str, report: Report, figure: Figure,
              **numbers: Decimal | int | str | tuple[Decimal, ...]) -> Finding:
     return Finding(severity, code, report.province.id, report.year, figure.id, numbers,
-                   figure.excerpt, figure.source)
+                   figure.excerpt, figure.source, report.period.full_key)
 
 
 def _slack(percents: list[Decimal]) -> Decimal:
@@ -156,12 +159,15 @@ def audit_report(report: Report) -> list[Finding]:
 def audit_years(reports: list[Report]) -> list[Finding]:
     """Stated changes against the other year's own figure, and figures given twice.
 
-    ``reports`` are one province's stated reports.
+    ``reports`` are one province's stated reports. A change is stated against
+    a year, so only whole-year reports are held against each other: a month's
+    change since last year is not checked against last year's annual figure.
     """
-    by_year = {report.year: report for report in reports}
+    years = [report for report in reports if report.period.is_year]
+    by_year = {report.year: report for report in years}
     findings: list[Finding] = []
     given: dict[tuple[int, str], tuple[Report, Figure, Decimal]] = {}
-    for report in sorted(reports, key=lambda r: r.year):
+    for report in sorted(years, key=lambda r: r.year):
         for figure in report.figures:
             change = figure.change
             if change is None:
@@ -184,14 +190,21 @@ def audit_years(reports: list[Report]) -> list[Finding]:
     return findings
 
 
-def audit(reports: list[Report], year: int | None = None) -> tuple[list[Finding], list[int]]:
-    """One province's audit: every report (or ``year``'s) and every pair of years.
+def audit(reports: list[Report], period: Period | None = None
+          ) -> tuple[list[Finding], list[Report]]:
+    """One province's audit: every report (or ``period``'s) and every pair of years.
 
-    Returns the findings and the years whose reports were checked; a finding
-    about a pair of years is kept when either year is ``year``.
+    Returns the findings and the reports checked; a finding about a pair of
+    years is kept when either year is the one asked for.
     """
-    chosen = [r for r in reports if year in (None, r.year)]
+    chosen = [r for r in reports if period is None or _is_period(r, period)]
     findings = [finding for report in chosen for finding in audit_report(report)]
-    findings += [f for f in audit_years(reports)
-                 if year is None or year in (f.year, f.numbers.get("since"))]
-    return findings, [report.year for report in chosen]
+    if period is None or period.is_year:
+        year = None if period is None else period.year
+        findings += [f for f in audit_years(reports)
+                     if year is None or year in (f.year, f.numbers.get("since"))]
+    return findings, chosen
+
+
+def _is_period(report: Report, period: Period) -> bool:
+    return report.period.key == period.key and period.as_of in (None, report.period.as_of)

@@ -71,7 +71,7 @@ class Disagreement(Record):
 
 
 class Comparison(Record):
-    """Two years of one province compared."""
+    """Two periods of one province compared."""
 
     before: Report
     after: Report
@@ -79,6 +79,11 @@ class Comparison(Record):
     only_before: tuple[Figure, ...]
     only_after: tuple[Figure, ...]
     disagreements: tuple[Disagreement, ...]
+
+    @property
+    def periods_alike(self) -> bool:
+        """Whether both periods are of one kind (a month with a month, a year with a year)."""
+        return self.before.period.comparable_with(self.after.period)
 
 
 def better_way(figure: Figure) -> str:

@@ -1,4 +1,4 @@
-"""One figure across years (a trend) and across provinces (a ranking)."""
+"""One figure across periods (a trend) and across provinces (a ranking)."""
 
 from __future__ import annotations
 
@@ -7,27 +7,41 @@ from decimal import Decimal
 from cchc_cli.calc.compare import better_way
 from cchc_cli.calc.ranks import competition_ranks
 from cchc_cli.model import Figure, Province, Report
+from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
 
 class Point(Record):
-    """A figure in one year, and its change from the year before it in the series."""
+    """A figure in one period, and its change from the last period of its kind before it."""
 
     year: int
     figure: Figure
     change: Decimal | None
+    period: Period
 
 
 def trend(timeline: list[Report], figure_id: str) -> list[Point]:
-    """``figure_id`` in every year of ``timeline`` that has it, implied years included."""
+    """``figure_id`` in every period of ``timeline`` that has it, by end date.
+
+    Implied years are included. A change is taken only from the previous
+    period of the same kind (a month from a month, a year from a year).
+    """
     points: list[Point] = []
-    for report in timeline:
+    last: dict[str, Decimal] = {}
+    for report in sorted(timeline, key=lambda r: r.period.sort_key()):
         figure = report.figure(figure_id)
         if figure is None:
             continue
-        change = figure.value - points[-1].figure.value if points else None
-        points.append(Point(report.year, figure, change))
+        before = last.get(report.period.kind)
+        change = None if before is None else figure.value - before
+        last[report.period.kind] = figure.value
+        points.append(Point(report.year, figure, change, report.period))
     return points
+
+
+def period_kinds(points: list[Point]) -> list[str]:
+    """The kinds of period in a series, in order of first appearance."""
+    return list(dict.fromkeys(p.period.kind for p in points))
 
 
 class Placing(Record):
@@ -59,8 +73,17 @@ def rank_provinces(entries: list[tuple[Province, Figure]]) -> list[Placing]:
 
 
 def ranking(timelines: list[tuple[Province, list[Report]]], figure_id: str,
-            year: int) -> list[Placing]:
-    """Provinces ranked by ``figure_id`` in ``year``, implied figures included."""
-    entries = [(province, figure) for province, timeline in timelines for report in timeline
-               if report.year == year and (figure := report.figure(figure_id)) is not None]
+            period: Period) -> list[Placing]:
+    """Provinces ranked by ``figure_id`` in ``period``, implied figures included.
+
+    Only reports of that very period count: a July result is never ranked
+    against a whole year. A year to date is each province's latest one.
+    """
+    entries = []
+    for province, timeline in timelines:
+        found = [figure for report in timeline
+                 if report.period.key == period.key and period.as_of in (None, report.period.as_of)
+                 and (figure := report.figure(figure_id)) is not None]
+        if found:
+            entries.append((province, found[-1]))
     return rank_provinces(entries)

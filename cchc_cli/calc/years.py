@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cchc_cli.calc.changes import previous_value
 from cchc_cli.model import Figure, Report, Source
+from cchc_cli.periods import year_period
 from cchc_cli.record import Record
 
 
@@ -47,21 +48,25 @@ def implied_figure(figure: Figure, report: Report) -> Implied | None:
 
 
 def timeline(reports: list[Report]) -> list[Report]:
-    """One province's reports, oldest first, with implied earlier-year figures added.
+    """One province's reports in period order, with implied earlier-year figures added.
 
-    A stated figure always wins over an implied one for the same id and year.
+    Implied figures are for whole years: they join that year's report (a stated
+    figure always wins over an implied one for the same id), or make a report of
+    their own. Reports of parts of a year are kept as they are.
     """
-    by_year = {report.year: report for report in reports}
+    if not reports:
+        return []
+    by_year = {report.year: report for report in reports if report.period.is_year}
     implied_by_year: dict[int, list[Implied]] = {}
-    for report in sorted(reports, key=lambda r: r.year):
+    for report in sorted(reports, key=lambda r: r.period.sort_key()):
         for figure in report.figures:
             found = implied_figure(figure, report)
             if found is not None:
                 implied_by_year.setdefault(found.year, []).append(found)
-    result = []
-    for year in sorted(set(by_year) | set(implied_by_year)):
+    result = [r for r in reports if not r.period.is_year]
+    for year in set(by_year) | set(implied_by_year):
         result.append(_merge(year, by_year.get(year), implied_by_year.get(year, []), reports[0]))
-    return result
+    return sorted(result, key=lambda r: r.period.sort_key())
 
 
 def _merge(year: int, report: Report | None, implied: list[Implied], any_report: Report) -> Report:
@@ -86,7 +91,7 @@ def _merge(year: int, report: Report | None, implied: list[Implied], any_report:
                   any_report.headline._replace(
                       score=_if_present(any_report.headline.score, figures),
                       rank=_if_present(any_report.headline.rank, figures)),
-                  figures, path=paths[-1])
+                  figures, path=paths[-1], period=year_period(year))
 
 
 def _if_present(figure_id: str | None, figures: tuple[Figure, ...]) -> str | None:

@@ -10,17 +10,31 @@ import click
 from cchc_cli.catalog import Catalog
 from cchc_cli.cli.data import load_catalog, select_province, select_provinces
 from cchc_cli.cli.errors import EXIT_FINDINGS, DataProblems
-from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.options import (
+    DataChoice,
+    choice_from,
+    data_options,
+    output_from,
+    output_options,
+)
 from cchc_cli.cli.output import emit
 from cchc_cli.model import Province, Report
+from cchc_cli.periods import Period, describe, year_period
 
 
-def _reports(catalog: Catalog, province: Province, year: int | None) -> list[Report]:
+def _reports(catalog: Catalog, province: Province, period: Period | None) -> list[Report]:
+    """The province's stated reports, once it is known that ``period`` is among them."""
     reports = catalog.reports_for(province)
-    if year is not None and year not in [r.year for r in reports]:
-        years = ", ".join(str(r.year) for r in reports)
-        raise click.UsageError(f"no {year} report for {province.id} (years: {years})")
+    if period is not None and not any(r.period.key == period.key
+                                      and period.as_of in (None, r.period.as_of)
+                                      for r in reports):
+        raise click.UsageError(f"no {period.full_key} report for {province.id} (periods: "
+                               f"{describe([r.period for r in reports])})")
     return reports
+
+
+def _asked(choice: DataChoice) -> Period | None:
+    return choice.period or (year_period(choice.year) if choice.year else None)
 
 
 @click.command()
@@ -45,10 +59,11 @@ def check(strict: bool, **kwargs: Any) -> None:
     from cchc_cli.views.audit import CheckView
 
     findings, checked = [], []
+    period = _asked(choice)
     for province in select_provinces(catalog, choice.province):
-        found, years = audit(_reports(catalog, province, choice.year), choice.year)
+        found, reports = audit(_reports(catalog, province, period), period)
         findings += found
-        checked += [(province.id, year) for year in years]
+        checked += [(province.id, report.period) for report in reports]
     view = CheckView(findings, checked)
     emit(view, out)
     if view.count("error") or (strict and view.count("warning")):
@@ -89,8 +104,10 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     except DataError as error:
         raise DataProblems(error.problems, "the source text could not be read") from None
     province = select_province(catalog, choice.province)
-    reports = [r for r in _reports(catalog, province, choice.year)
-               if choice.year in (None, r.year)]
+    period = _asked(choice)
+    reports = [r for r in _reports(catalog, province, period)
+               if period is None or (r.period.key == period.key
+                                     and period.as_of in (None, r.period.as_of))]
     taken = taken_from(reports, path.name, source_id)
     if not taken:
         how = f"the id '{source_id}'" if source_id else f"'{path.name}' as its file"

@@ -9,29 +9,47 @@ import click
 from cchc_cli.cli.data import load_catalog, select_province, select_provinces, unknown_figure
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
+from cchc_cli.periods import KINDS as PERIOD_KINDS
+from cchc_cli.periods import year_period
 
 
 @click.command()
 @click.argument("figure_id", metavar="ID")
+@click.option("--every", type=click.Choice(PERIOD_KINDS), metavar="KIND",
+              help="Only periods of one kind: year, half, quarter, month or ytd.")
+@click.option("--mixed-periods", is_flag=True,
+              help="Show periods of different kinds in one series all the same (each "
+                   "labelled; a change is taken only from the last period of its kind).")
 @data_options(year=False)
 @output_options
-def trend(figure_id: str, **kwargs: Any) -> None:
-    """One figure across every year available, implied years included and marked.
+def trend(figure_id: str, every: str | None, mixed_periods: bool, **kwargs: Any) -> None:
+    """One figure across every period available, by end date, implied years marked.
 
     \b
     Examples:
       cchc trend service_index_rank
       cchc trend online_public_services --format csv
+      cchc trend service_index_rank --every year
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
     province = select_province(catalog, choice.province)
+    from cchc_cli.calc.series import period_kinds
     from cchc_cli.calc.series import trend as trend_of
     from cchc_cli.views.series import TrendView
 
     points = trend_of(catalog.timeline(province), figure_id)
     if not points:
         raise unknown_figure(figure_id, catalog)
+    if every is not None:
+        points = [p for p in points if p.period.kind == every]
+        if not points:
+            raise click.UsageError(f"{figure_id} has no {every} periods for {province.id}")
+    kinds = period_kinds(points)
+    if len(kinds) > 1 and not mixed_periods:
+        raise click.UsageError(f"{figure_id} of {province.id} is given for periods of several "
+                               f"kinds ({', '.join(kinds)}); choose one with --every "
+                               f"{kinds[0]}, or add --mixed-periods to show them together")
     emit(TrendView(province, figure_id, points), out)
 
 
@@ -40,10 +58,11 @@ def trend(figure_id: str, **kwargs: Any) -> None:
 @data_options()
 @output_options
 def rank(figure_id: str, **kwargs: Any) -> None:
-    """Every province in the data ranked by one figure in one year; ties share a place.
+    """Every province in the data ranked by one figure in one period; ties share a place.
 
     The best comes first: a smaller rank is better, otherwise a larger value
-    unless the figure says 'better: lower'.
+    unless the figure says 'better: lower'. Only reports of the period asked
+    for are ranked (--period 2024-07 ranks July reports alone).
 
     \b
     Examples:
@@ -52,18 +71,20 @@ def rank(figure_id: str, **kwargs: Any) -> None:
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     # a year is ranked on its own reports and the next year's (for implied figures)
-    wanted = None if choice.year is None else {choice.year, choice.year + 1}
+    asked = choice.period.year if choice.period else choice.year
+    wanted = None if asked is None else {asked, asked + 1}
     catalog = load_catalog(choice.data, wanted)
     provinces = select_provinces(catalog, choice.province)
-    year = choice.year or max(r.year for r in catalog.reports)
+    period = choice.period or (year_period(choice.year) if choice.year else
+                               catalog.latest_period())
     label = next((f.label for r in catalog.reports for f in r.figures if f.id == figure_id), None)
     if label is None:
         raise unknown_figure(figure_id, catalog)
     from cchc_cli.calc.series import ranking
     from cchc_cli.views.series import RankView
 
-    placings = ranking([(p, catalog.timeline(p)) for p in provinces], figure_id, year)
-    emit(RankView(figure_id, year, placings, label), out)
+    placings = ranking([(p, catalog.timeline(p)) for p in provinces], figure_id, period)
+    emit(RankView(figure_id, period, placings, label), out)
 
 
 @click.command()

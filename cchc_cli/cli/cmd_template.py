@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from cchc_cli.cli.data import load_catalog, select_province, select_year
+from cchc_cli.cli.data import load_catalog, select_period, select_province
 
 
 @click.command()
@@ -35,7 +35,7 @@ def template(*, year: int, from_year: int | None, data: str | None, province: st
     earlier = [y for y in catalog.years(chosen) if y < year]
     if from_year is None and not earlier:
         raise click.UsageError(f"no report before {year} to start from; give --from")
-    report = select_year(catalog, chosen, from_year or earlier[-1])
+    report = select_period(catalog, chosen, from_year or earlier[-1])
     if year in catalog.years(chosen):
         click.echo(f"cchc: note: the data already has a {year} report for {chosen.id}", err=True)
     from cchc_cli.load.template import render_template

@@ -8,6 +8,7 @@ from cchc_cli.catalog import Catalog, SelectionError
 from cchc_cli.cli.errors import DataProblems
 from cchc_cli.cli.options import DataChoice
 from cchc_cli.model import Province, Report
+from cchc_cli.periods import Period
 
 
 def load_catalog(data: str | None, years: set[int] | None = None) -> Catalog:
@@ -34,19 +35,17 @@ def select_province(catalog: Catalog, query: str | None) -> Province:
 
 
 def select_report(choice: DataChoice) -> tuple[Catalog, Report]:
-    """Load the data and pick the report for ``--province`` and ``--year``."""
+    """Load the data and pick the report for ``--province`` and ``--year`` or ``--period``."""
     catalog = load_catalog(choice.data)
     province = select_province(catalog, choice.province)
-    try:
-        return catalog, catalog.report(province, choice.year)
-    except SelectionError as error:
-        raise click.UsageError(str(error)) from None
+    return catalog, select_period(catalog, province, choice.year, choice.period)
 
 
-def select_year(catalog: Catalog, province: Province, year: int) -> Report:
-    """The province's report (stated or implied) for ``year``."""
+def select_period(catalog: Catalog, province: Province, year: int | None,
+                  period: Period | None = None) -> Report:
+    """The province's report (stated or implied) for ``period``, or the whole of ``year``."""
     try:
-        return catalog.report(province, year)
+        return catalog.report(province, year, period)
     except SelectionError as error:
         raise click.UsageError(str(error)) from None
 

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from cchc_cli.model import Lang
+from cchc_cli.periods import SYNTAX, Period, parse_period
 from cchc_cli.record import Record
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,11 +27,29 @@ class Output(Record):
 
 
 class DataChoice(Record):
-    """Where the data is and which province and year to use."""
+    """Where the data is and which province and period to use."""
 
     data: str | None
     province: str | None
     year: int | None
+    period: Period | None = None
+
+
+class PeriodType(click.ParamType):  # type: ignore[type-arg]
+    """A period in the compact syntax: 2024, 2024-h1, 2024-q3, 2024-07, 2026-ytd."""
+
+    name = "period"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Period:
+        """Read the period, or fail as a usage error that shows the syntax."""
+        if isinstance(value, Period):
+            return value
+        try:
+            return parse_period(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
 
 
 def data_options(year: bool = True, year_default: str = "the latest") -> Callable[[F], F]:
@@ -46,7 +65,11 @@ def data_options(year: bool = True, year_default: str = "the latest") -> Callabl
         ]
         if year:
             options.append(click.option("--year", "-y", type=click.IntRange(1990, 2100),
-                                        help=f"Report year [default: {year_default}]."))
+                                        help=f"Report year (the whole year) "
+                                             f"[default: {year_default}]."))
+            options.append(click.option("--period", metavar="PERIOD", type=PeriodType(),
+                                        help=f"Report period: {SYNTAX} "
+                                             f"[default: {year_default}]."))
         for option in reversed(options):
             command = option(command)
         return command
@@ -56,8 +79,11 @@ def data_options(year: bool = True, year_default: str = "the latest") -> Callabl
 
 def choice_from(kwargs: dict[str, Any]) -> DataChoice:
     """Pop the data options out of a command's keyword arguments."""
-    return DataChoice(kwargs.pop("data", None), kwargs.pop("province", None),
-                      kwargs.pop("year", None))
+    year, period = kwargs.pop("year", None), kwargs.pop("period", None)
+    if year is not None and period is not None and period.year != year:
+        raise click.UsageError(f"--year {year} and --period {period.full_key} disagree; "
+                               "give one of them")
+    return DataChoice(kwargs.pop("data", None), kwargs.pop("province", None), year, period)
 
 
 def output_options(command: F) -> F:

@@ -128,7 +128,7 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem
 def load_files(paths: list[str], use_cache: bool = True,
                keep: Callable[[Report], bool] | None = None
                ) -> tuple[list[Report], list[Problem]]:
-    """Load many files; also report two files for the same province and year.
+    """Load many files; also report two files for the same province and period.
 
     With ``use_cache``, a report unchanged since it last loaded comes from the
     cache (see ``cchc_cli.load.cache``) instead of being parsed again. Only the
@@ -158,7 +158,7 @@ def _load_each(paths: list[str], use_cache: bool, keep: Callable[[Report], bool]
 
     reports: list[Report] = []
     problems: list[Problem] = []
-    seen: dict[tuple[str, int], str] = {}
+    seen: dict[tuple[str, str], str] = {}
     for path in paths:
         report = cache.load(path) if use_cache else None
         found: list[Problem] = []
@@ -169,12 +169,12 @@ def _load_each(paths: list[str], use_cache: bool, keep: Callable[[Report], bool]
         problems.extend(found)
         if report is None:
             continue
-        key = (report.province.id, report.year)
+        key = (report.province.id, report.period.full_key)
         first = seen.get(key)
         if first is not None:
-            problems.append(Problem(report.path, 1, 1, "year",
-                                    f"{report.province.id} {report.year} is also in {first}",
-                                    "keep one file per province and year"))
+            problems.append(Problem(report.path, 1, 1, "period",
+                                    f"{report.province.id} {report.period.full_key} is also "
+                                    f"in {first}", "keep one file per province and period"))
             continue
         seen[key] = report.path
         if keep is None or keep(report):

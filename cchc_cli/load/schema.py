@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -35,6 +36,8 @@ from cchc_cli.model import (
     Source,
     Target,
 )
+from cchc_cli.periods import SYNTAX as PERIOD_SYNTAX
+from cchc_cli.periods import Period, parse_period, year_period
 
 BETTER = ("higher", "lower", "neither")
 """Which way is good for a figure or a part; ``neither`` for counts like dossiers received."""
@@ -46,7 +49,8 @@ _HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 _FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_FILE_YEAR = re.compile(r"report_([0-9]{4})(?:[_.-]|\Z)")
+_FILE_PERIOD = re.compile(r"report_([0-9]{4}(?:-(?:h[12]|q[1-4]|[01][0-9]|ytd))?)(?:[_.-]|\Z)",
+                          re.IGNORECASE)
 
 _FIGURE_REQUIRED = ("id", "area", "label", "kind", "value", "source", "excerpt")
 _FIGURE_OPTIONAL = (
@@ -75,13 +79,14 @@ def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
         reader.fail(root, "", "the top level must be a mapping of fields",
                     "start the file with 'format: cchc-report/1'")
         return None
-    fields = reader.fields(root, "", ("format", "province", "year", "sources", "figures"),
-                           ("indices", "headline"))
+    fields = reader.fields(root, "", ("format", "province", "sources", "figures"),
+                           ("year", "period", "as_of", "indices", "headline"))
     if fields is None:
         return None
     if "format" in fields:
         _check_format(fields["format"], reader)
-    year = _year(fields.get("year"), path, reader)
+    period = _period(root, fields, path, reader)
+    year = period.year if period is not None else None
     province = _province(fields["province"], reader) if "province" in fields else None
     context = _Context(reader, year)
     sources = _sources(fields.get("sources"), context)
@@ -89,9 +94,9 @@ def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
     figures = _figures(fields.get("figures"), context)
     headline = _headline(fields.get("headline"), context)
     _check_references(figures, context)
-    if reader.problems or province is None or year is None:
+    if reader.problems or province is None or period is None:
         return None
-    return Report(province, year, sources, indices, headline, figures, path)
+    return Report(province, period.year, sources, indices, headline, figures, path, period)
 
 
 def _check_format(node: Node, reader: FieldReader) -> None:
@@ -101,17 +106,90 @@ def _check_format(node: Node, reader: FieldReader) -> None:
                     f"this version of cchc reads '{FORMAT}'")
 
 
-def _year(node: Node | None, path: str, reader: FieldReader) -> int | None:
+def _period(root: Mapping, fields: Fields, path: str, reader: FieldReader) -> Period | None:
+    """The report's period from ``year``, ``period`` and ``as_of``, checked against each other
+    and against the file name."""
+    year_node, period_node = fields.get("year"), fields.get("period")
+    if year_node is None and period_node is None:
+        reader.fail(root, "year", "missing required field 'year'",
+                    "add 'year: 2024' (and 'period: 2024-07' for a part of the year)")
+        return None
+    year = None if year_node is None else reader.integer(year_node, "year", 1990, 2100,
+                                                         "a report year such as 2023")
+    period = None if period_node is None else _period_value(period_node, reader)
+    if period_node is not None and period is None:
+        return None
+    if period is None:
+        if year is None:
+            return None
+        period = year_period(year)
+    elif year is not None and year != period.year and period_node is not None:
+        reader.fail(period_node, "year",
+                    f"the year {year} disagrees with the period {period.key}",
+                    "correct one of them (or leave 'year' out)")
+        return None
+    period = _as_of_field(fields.get("as_of"), period, period_node or root, reader)
+    field = "period" if period_node is not None else "year"
+    if period is not None and not _agrees_with_name(period, path, fields[field], field, reader):
+        return None
+    return period
+
+
+def _period_value(node: Node, reader: FieldReader) -> Period | None:
+    text = reader.string(node, "period")
+    if text is None:
+        return None
+    try:
+        period = parse_period(text)
+    except ValueError as error:
+        reader.fail(node, "period", str(error), f"write it as {PERIOD_SYNTAX}")
+        return None
+    if period.as_of is not None:
+        reader.fail(node, "period", "the date a year to date runs to goes in 'as_of'",
+                    f"write 'period: {period.key}' and 'as_of: {period.as_of.isoformat()}'")
+        return None
+    return period
+
+
+def _as_of_field(node: Node | None, period: Period, near: Node,
+                 reader: FieldReader) -> Period | None:
+    """A year to date needs the day it runs to; no other period takes one."""
     if node is None:
+        if period.kind == "ytd":
+            reader.fail(near, "as_of", "a year-to-date report needs the day it runs to",
+                        f"add 'as_of: {period.year}-MM-DD' (the last day the figures cover)")
+            return None
+        return period
+    if period.kind != "ytd":
+        reader.fail(node, "as_of", f"'as_of' is only for a year to date, not {period.key}",
+                    f"remove it, or write 'period: {period.year}-ytd'")
         return None
-    year = reader.integer(node, "year", 1990, 2100, "a report year such as 2023")
+    text = reader.date(node, "as_of")
+    if text is None:
+        return None
+    if len(text) != 10 or not text.startswith(f"{period.year}-"):
+        reader.fail(node, "as_of", f"'{text}' is not a day of {period.year}",
+                    f"write the full date, {period.year}-MM-DD")
+        return None
+    return period.with_as_of(date.fromisoformat(text))
+
+
+def _agrees_with_name(period: Period, path: str, node: Node, field: str,
+                      reader: FieldReader) -> bool:
+    """``report_2024-07.yaml`` must hold July 2024; a name without a period says nothing."""
     name = os.path.basename(path)
-    match = _FILE_YEAR.match(name)
-    if year is not None and match and int(match.group(1)) != year:
-        reader.fail(node, "year", f"the year {year} disagrees with the file name {name}",
-                    "rename the file or correct the year")
-        return None
-    return year
+    match = _FILE_PERIOD.match(name)
+    if match is None:
+        return True
+    try:
+        named = parse_period(match.group(1))
+    except ValueError:
+        return True
+    if named.key != period.key:
+        reader.fail(node, field, f"the {field} {period.key} disagrees with the file name {name}",
+                    f"rename the file or correct the {field}")
+        return False
+    return True
 
 
 def _province(node: Node, reader: FieldReader) -> Province | None:

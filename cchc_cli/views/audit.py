@@ -9,6 +9,7 @@ from cchc_cli import i18n, numfmt
 from cchc_cli.calc.audit import Finding
 from cchc_cli.calc.verify import Check, Uncovered
 from cchc_cli.model import Lang
+from cchc_cli.periods import Period
 from cchc_cli.views.page import Column, Note, Page, Styled, Table
 from cchc_cli.views.phrases import change_words
 from cchc_cli.views.records import envelope, num
@@ -81,7 +82,7 @@ def describe(finding: Finding, lang: Lang) -> str:
 def finding_record(finding: Finding) -> dict[str, Any]:
     """A finding as a JSON record, with its numbers raw and its message in English."""
     return {"severity": finding.severity, "code": finding.code, "province": finding.province,
-            "year": finding.year, "id": finding.figure_id,
+            "year": finding.year, "period": finding.period, "id": finding.figure_id,
             "numbers": {k: _raw(v) for k, v in finding.numbers.items()},
             "message": describe(finding, "en"), "excerpt": finding.excerpt,
             "source": finding.source}
@@ -96,9 +97,10 @@ def _raw(value: Decimal | int | str | tuple[Decimal, ...]) -> Any:
 class CheckView:
     """The audit's findings."""
 
-    columns = ("severity", "code", "province", "year", "id", "message", "excerpt", "source")
+    columns = ("severity", "code", "province", "year", "period", "id", "message", "excerpt",
+               "source")
 
-    def __init__(self, findings: list[Finding], reports: list[tuple[str, int]]) -> None:
+    def __init__(self, findings: list[Finding], reports: list[tuple[str, Period]]) -> None:
         self.findings = findings
         self.reports = reports
 
@@ -109,7 +111,8 @@ class CheckView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         return envelope("check", errors=self.count("error"), warnings=self.count("warning"),
-                        reports=[{"province": p, "year": y} for p, y in self.reports],
+                        reports=[{"province": p, "year": period.year,
+                                  "period": period.full_key} for p, period in self.reports],
                         findings=[finding_record(f) for f in self.findings])
 
     def rows(self) -> list[dict[str, Any]]:
@@ -124,7 +127,7 @@ class CheckView:
         if self.findings:
             rows = tuple((Styled(_severity(f.severity, lang),
                                  "error" if f.severity == "error" else "warning"),
-                          f"{f.province} {f.year}", f.figure_id, describe(f, lang),
+                          f"{f.province} {f.period or f.year}", f.figure_id, describe(f, lang),
                           Styled(f"“{f.excerpt}”", "muted")) for f in self.findings)
             page.append(Table(i18n.word("check_title", lang), (
                 Column("Mức" if vi else "Severity"), Column(i18n.word("report", lang)),

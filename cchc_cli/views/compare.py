@@ -10,7 +10,7 @@ from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair
 from cchc_cli.model import Figure, Lang
 from cchc_cli.views import phrases
 from cchc_cli.views.page import Cell, Column, Note, Page, Styled, Table
-from cchc_cli.views.records import envelope, num
+from cchc_cli.views.records import envelope, num, period_column, period_record
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "": ""}
 VERDICT_WORDS = {
@@ -61,9 +61,9 @@ def disagreement_record(item: Disagreement) -> dict[str, Any]:
 class CompareView:
     """The comparison of two years."""
 
-    columns = ("province", "year_before", "year_after", "id", "measure", "part", "before",
-               "after", "change", "relative_change", "unit", "direction", "verdict",
-               "before_basis", "after_basis")
+    columns = ("province", "year_before", "year_after", "period_before", "period_after",
+               "periods_alike", "id", "measure", "part", "before", "after", "change",
+               "relative_change", "unit", "direction", "verdict", "before_basis", "after_basis")
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -76,6 +76,9 @@ class CompareView:
             province={"id": c.after.province.id, "name": {"vi": c.after.province.name.vi,
                                                           "en": c.after.province.name.en}},
             before=c.before.year, after=c.after.year,
+            before_period=period_record(c.before.period),
+            after_period=period_record(c.after.period),
+            periods_alike=c.periods_alike,
             figures=[{"id": p.after.id, "kind": p.after.kind,
                       "label": {"vi": p.after.label.vi, "en": p.after.label.en},
                       "before_basis": _basis(p.before), "after_basis": _basis(p.after),
@@ -91,17 +94,19 @@ class CompareView:
         """One row per figure and measure; figures in one year only have an empty side."""
         c = self.comparison
         rows = []
+        when = {"period_before": c.before.period.full_key,
+                "period_after": c.after.period.full_key, "periods_alike": c.periods_alike}
         for pair in c.pairs:
             for delta in pair.deltas:
                 record = delta_record(delta)
                 rows.append({"province": c.after.province.id, "year_before": c.before.year,
-                             "year_after": c.after.year, "id": pair.after.id, **record,
+                             "year_after": c.after.year, **when, "id": pair.after.id, **record,
                              "before_basis": _basis(pair.before),
                              "after_basis": _basis(pair.after)})
         for figure, side in [(f, "before") for f in c.only_before] + \
                 [(f, "after") for f in c.only_after]:
             rows.append({"province": c.after.province.id, "year_before": c.before.year,
-                         "year_after": c.after.year, "id": figure.id, "measure": "value",
+                         "year_after": c.after.year, **when, "id": figure.id, "measure": "value",
                          side: num(figure.value), "unit": figure.kind,
                          f"{side}_basis": _basis(figure)})
         return rows
@@ -109,7 +114,7 @@ class CompareView:
     def page(self, lang: Lang) -> Page:
         """The compared figures, then those in one year only, then any disagreement."""
         c = self.comparison
-        before, after = str(c.before.year), str(c.after.year)
+        before, after = period_column(c.before.period, lang), period_column(c.after.period, lang)
         title = (f"{c.after.province.name.get(lang)}: {before} → {after}")
         rows: list[tuple[Cell, ...]] = []
         for pair in c.pairs:
@@ -118,6 +123,8 @@ class CompareView:
         page: Page = [Table(title, (Column(i18n.word("figure", lang)), Column(before, True),
                                     Column(after, True), Column(change, True),
                                     Column("")), tuple(rows))]
+        if not c.periods_alike:
+            page.append(Note(self._mixed(c, lang), "warning"))
         page += self._only(c.only_before, before, lang) + self._only(c.only_after, after, lang)
         page += [Note(self._disagreement(d, lang), "warning") for d in c.disagreements]
         page += [Note(text, "muted") for pair in c.pairs
@@ -175,6 +182,18 @@ class CompareView:
         return numfmt.qualified(text, "approx" if approx else "exact")
 
     @staticmethod
+    def _mixed(c: Comparison, lang: Lang) -> str:
+        first, second = c.before.period, c.after.period
+        if lang == "vi":
+            return (f"{i18n.period_label(first, lang)} là {i18n.period_kind_name(first, lang)}, "
+                    f"{i18n.period_label(second, lang)} là "
+                    f"{i18n.period_kind_name(second, lang)}: hai kỳ không cùng loại, số liệu "
+                    "không so sánh trực tiếp được.")
+        return (f"{i18n.period_label(first, lang)} is {i18n.period_kind_name(first, lang)} and "
+                f"{i18n.period_label(second, lang)} is {i18n.period_kind_name(second, lang)}: "
+                "the periods are not alike, so their figures do not compare directly.")
+
+    @staticmethod
     def _fields_differ(pair: FigurePair, lang: Lang) -> str:
         label = pair.after.label.get(lang)
         if lang == "vi":
@@ -187,7 +206,7 @@ class CompareView:
     def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:
         if not figures:
             return []
-        title = f"Chỉ có năm {year}" if lang == "vi" else f"Only in {year}"
+        title = f"Chỉ có ở {year}" if lang == "vi" else f"Only in {year}"
         rows = tuple((f.label.get(lang), phrases.value_text(f, lang) +
                       ("*" if f.derived_from else "")) for f in figures)
         return [Table(title, (Column(i18n.word("figure", lang)), Column(year, True)), rows)]

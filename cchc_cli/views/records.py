@@ -7,7 +7,8 @@ from typing import Any
 
 from cchc_cli.calc.derive import Derived, FigureResult
 from cchc_cli.calc.precision import places
-from cchc_cli.model import Figure, Report, Source, Text
+from cchc_cli.model import Figure, Lang, Report, Source, Text
+from cchc_cli.periods import Period
 
 OUTPUT_FORMAT = "cchc-output/1"
 """The version of the JSON documents cchc writes (see the README)."""
@@ -44,11 +45,27 @@ def source_record(source: Source) -> Record:
     return dict(source._asdict())
 
 
+def period_record(period: Period) -> Record:
+    """A period as ``{"key", "kind", "year", "number", "start", "end", "as_of"}``."""
+    return {"key": period.full_key, "kind": period.kind, "year": period.year,
+            "number": period.number, "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "as_of": period.as_of.isoformat() if period.as_of else None}
+
+
+def period_column(period: Period, lang: Lang) -> str:
+    """A period as a column heading: ``2024`` for a year, else its label."""
+    from cchc_cli.i18n import period_label
+
+    return str(period.year) if period.is_year else period_label(period, lang)
+
+
 def report_header(report: Report) -> Record:
-    """Province, year, file and sources of a report."""
+    """Province, period, file and sources of a report."""
     return {
         "province": {"id": report.province.id, "name": text(report.province.name)},
         "year": report.year,
+        "period": period_record(report.period),
         "file": report.path,
         "sources": [source_record(s) for s in report.sources],
     }

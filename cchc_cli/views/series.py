@@ -10,10 +10,11 @@ from cchc_cli import i18n, numfmt
 from cchc_cli.calc.series import Placing, Point
 from cchc_cli.calc.years import implied_only
 from cchc_cli.model import Figure, Lang, Province, Report, Text
+from cchc_cli.periods import Period
 from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.page import Bar, Chart, Column, Note, Page, Table
-from cchc_cli.views.records import envelope, num, text
+from cchc_cli.views.records import envelope, num, period_column, period_record, text
 
 
 def _basis(figure: Figure) -> str:
@@ -32,7 +33,8 @@ def bar_fraction(figure: Figure, largest: Decimal) -> float:
 class TrendView:
     """One figure across the years of a province."""
 
-    columns = ("province", "id", "year", "value", "unit", "qualifier", "basis", "change")
+    columns = ("province", "id", "year", "period", "period_kind", "period_end", "value", "unit",
+               "qualifier", "basis", "change")
 
     def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
         self.province = province
@@ -45,14 +47,17 @@ class TrendView:
         return envelope("trend", province={"id": self.province.id,
                                            "name": text(self.province.name)},
                         id=self.figure_id, kind=first.kind, label=text(first.label),
-                        points=[{"year": p.year, "value": num(p.figure.value),
+                        points=[{"year": p.year, "period": period_record(p.period),
+                                 "value": num(p.figure.value),
                                  "of": p.figure.of, "qualifier": p.figure.qualifier,
                                  "basis": _basis(p.figure), "change": num(p.change),
                                  "source": p.figure.source} for p in self.points])
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per year."""
+        """One row per period."""
         return [{"province": self.province.id, "id": self.figure_id, "year": p.year,
+                 "period": p.period.full_key, "period_kind": p.period.kind,
+                 "period_end": p.period.end.isoformat(),
                  "value": num(p.figure.value), "unit": p.figure.kind,
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
                  "change": num(p.change)} for p in self.points]
@@ -62,16 +67,17 @@ class TrendView:
         first = self.points[0].figure
         change = "Thay đổi" if lang == "vi" else "Change"
         rows = tuple(
-            (str(p.year), phrases.value_text(p.figure, lang) + ("*" if p.figure.derived_from
-                                                                else ""),
+            (period_column(p.period, lang),
+             phrases.value_text(p.figure, lang) + ("*" if p.figure.derived_from else ""),
              "" if p.change is None else _signed(p.change, lang))
             for p in self.points)
         title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
-        page: Page = [Table(title, (Column(i18n.word("year", lang)),
+        heading = "year" if all(p.period.is_year for p in self.points) else "period"
+        page: Page = [Table(title, (Column(i18n.word(heading, lang)),
                                     Column(i18n.word("value", lang), True),
                                     Column(change, True)), rows)]
         largest = max(p.figure.value for p in self.points)
-        bars = tuple(Bar(str(p.year), bar_fraction(p.figure, largest),
+        bars = tuple(Bar(period_column(p.period, lang), bar_fraction(p.figure, largest),
                          phrases.value_text(p.figure, lang)) for p in self.points)
         values = [bar.fraction for bar in bars]
         page.append(Chart(f"{'Xu hướng' if lang == 'vi' else 'Trend'} {sparkline(values)}",
@@ -98,13 +104,14 @@ def _signed(value: Decimal, lang: Lang) -> str:
 class RankView:
     """Provinces ranked by one figure in one year."""
 
-    columns = ("place", "tied", "province", "name_vi", "name_en", "id", "year", "value",
+    columns = ("place", "tied", "province", "name_vi", "name_en", "id", "year", "period", "value",
                "qualifier", "basis")
 
-    def __init__(self, figure_id: str, year: int, placings: list[Placing],
+    def __init__(self, figure_id: str, period: Period, placings: list[Placing],
                  label: Text | None = None) -> None:
         self.figure_id = figure_id
-        self.year = year
+        self.period = period
+        self.year = period.year
         self.placings = placings
         self.label = label
 
@@ -112,13 +119,15 @@ class RankView:
         """One row per province."""
         return [{"place": p.place, "tied": p.tied, "province": p.province.id,
                  "name_vi": p.province.name.vi, "name_en": p.province.name.en,
-                 "id": self.figure_id, "year": self.year, "value": num(p.figure.value),
+                 "id": self.figure_id, "year": self.year, "period": self.period.full_key,
+                 "value": num(p.figure.value),
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure)}
                 for p in self.placings]
 
     def document(self) -> dict[str, Any]:
         """The JSON document."""
-        return envelope("rank", id=self.figure_id, year=self.year, ranking=self.rows())
+        return envelope("rank", id=self.figure_id, year=self.year,
+                        period=period_record(self.period), ranking=self.rows())
 
     def page(self, lang: Lang) -> Page:
         """The ranking as a table."""
@@ -126,12 +135,13 @@ class RankView:
         rows = tuple((f"{p.place}=" if p.tied else str(p.place), p.province.name.get(lang),
                       phrases.value_text(p.figure, lang)) for p in self.placings)
         label = self.label.get(lang) if self.label else self.figure_id
-        page: Page = [Table(f"{label}, {self.year}",
+        when = i18n.period_label(self.period, lang)
+        page: Page = [Table(f"{label}, {when}",
                             (Column(place, True), Column(i18n.word("province", lang)),
                              Column(i18n.word("value", lang), True)), rows)]
         if not self.placings:
-            page.append(Note(f"Không tỉnh nào có chỉ tiêu này năm {self.year}" if lang == "vi"
-                             else f"No province has this figure in {self.year}", "warning"))
+            page.append(Note(f"Không tỉnh nào có chỉ tiêu này trong {when}" if lang == "vi"
+                             else f"No province has this figure in {when}", "warning"))
         if any(p.tied for p in self.placings):
             page.append(Note("= tied" if lang == "en" else "= đồng hạng"))
         return page
@@ -140,7 +150,8 @@ class RankView:
 class YearsView:
     """Provinces, years and sources in the data."""
 
-    columns = ("province", "year", "basis", "file", "figures", "sources")
+    columns = ("province", "year", "period", "period_kind", "basis", "file", "figures",
+               "sources")
 
     def __init__(self, timelines: list[tuple[Province, list[Report]]]) -> None:
         self.timelines = timelines
@@ -148,6 +159,7 @@ class YearsView:
     def rows(self) -> list[dict[str, Any]]:
         """One row per province and year."""
         return [{"province": province.id, "year": report.year,
+                 "period": report.period.full_key, "period_kind": report.period.kind,
                  "basis": "derived" if implied_only(report) else "stated",
                  "file": report.path, "figures": len(report.figures),
                  "sources": " ".join(s.id for s in report.sources)}
@@ -157,7 +169,8 @@ class YearsView:
         """The JSON document."""
         return envelope("years", provinces=[
             {"id": province.id, "name": text(province.name), "years": [
-                {"year": r.year, "basis": "derived" if implied_only(r) else "stated",
+                {"year": r.year, "period": period_record(r.period),
+                 "basis": "derived" if implied_only(r) else "stated",
                  "file": r.path, "figures": len(r.figures),
                  "sources": [{"id": s.id, "publisher": s.publisher, "title": s.title,
                               "date": s.date, "url": s.url} for s in r.sources]}
@@ -166,7 +179,8 @@ class YearsView:
 
     def page(self, lang: Lang) -> Page:
         """A table of provinces and years, then every source."""
-        rows = tuple((province.name.get(lang), str(report.year), _file_cell(report, lang),
+        rows = tuple((province.name.get(lang), period_column(report.period, lang),
+                      _file_cell(report, lang),
                       str(len(report.figures))) for province, timeline in self.timelines
                      for report in timeline)
         count = "Số chỉ tiêu" if lang == "vi" else "Figures"
