@@ -202,14 +202,21 @@ class Registry:
                 found.append(best)
         return tuple(found)
 
+    def successor(self, province_id: str) -> Entry | None:
+        """The current unit that the former unit ``province_id`` became part of, or None.
+
+        None as well for a unit that still exists and for an id not in the registry.
+        """
+        entry = self.get(province_id)
+        return self.get(entry.successor) if entry and entry.successor else None
+
     def history(self, province_id: str) -> History:
         """What the unit ``province_id`` became, and what it was formed from."""
         entry = self.get(province_id)
         if entry is None:
             raise UnknownProvince(province_id, self.suggest(province_id))
-        successor = self.get(entry.successor) if entry.successor else None
         parts = tuple(part for part in map(self.get, entry.parts) if part is not None)
-        return History(entry, successor, parts)
+        return History(entry, self.successor(province_id), parts)
 
 
 def _date(text: str) -> datetime.date | None:

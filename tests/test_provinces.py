@@ -7,6 +7,7 @@ import datetime
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from cchc_cli.provinces import (
     load,
     registry,
 )
+from tests.conftest import MINIMAL, run, run_json
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "national"
 LAST_FORMER_DAY = datetime.date(2025, 6, 30)
@@ -266,3 +268,52 @@ def test_a_file_with_other_columns_is_refused(tmp_path: Path) -> None:
     path.write_text("id,name\nx,X\n", encoding="utf-8")
     with pytest.raises(ValueError, match="is not the header id,name_vi"):
         load(str(path))
+
+
+# --- through the command line ---------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["UBND tỉnh Hà Giang", "ubnd tinh ha giang", "Ha Giang",
+                                     "Tỉnh Hà Giang", "Ha Giang province", "HÀ GIANG"])
+def test_province_option_takes_any_registry_spelling(written: str) -> None:
+    assert run_json("summary", "--province", written)["province"]["id"] == "ha-giang"
+
+
+@pytest.fixture
+def three_provinces(write_report: Callable[..., Path]) -> Path:
+    """Ho Chi Minh City, Dong Thap and the former Tuyen Quang, one report each."""
+    for slug, vi, en in [("ho-chi-minh", "Hồ Chí Minh", "Ho Chi Minh City"),
+                         ("dong-thap", "Đồng Tháp", "Dong Thap"),
+                         ("tuyen-quang-cu", "Tuyên Quang", "Tuyen Quang")]:
+        text = MINIMAL.replace("test-province", slug).replace("Tỉnh Thử", vi)
+        write_report(text.replace("Test Province", en), f"{slug}/report_2023.yaml")
+    return write_report(MINIMAL, "test-province/report_2023.yaml").parent.parent
+
+
+@pytest.mark.parametrize(("written", "province_id"), [
+    ("HCMC", "ho-chi-minh"), ("TP. Hồ Chí Minh", "ho-chi-minh"), ("Saigon", "ho-chi-minh"),
+    ("H29", "ho-chi-minh"), ("ubnd tinh dong thap", "dong-thap"), ("H20", "dong-thap"),
+    ("Tuyên Quang", "tuyen-quang-cu"), ("Tuyên Quang (cũ)", "tuyen-quang-cu"),
+    ("Tỉnh Thử", "test-province"),
+])
+def test_province_option_finds_the_province_of_the_data(
+        three_provinces: Path, written: str, province_id: str) -> None:
+    document = run_json("summary", "--data", str(three_provinces), "--province", written)
+    assert document["province"]["id"] == province_id
+
+
+def test_a_registry_province_without_data_says_what_the_data_has() -> None:
+    result = run("summary", "--province", "Lào Cai")
+    assert result.exit_code == 2
+    assert "no data for Lào Cai (lao-cai); the data has: ha-giang" in result.stderr
+    result = run("summary", "--province", "H60")
+    assert ("no data for Tuyên Quang (tuyen-quang); the data has: ha-giang "
+            "(part of tuyen-quang since 2025-07-01)") in result.stderr
+
+
+def test_an_unknown_province_gets_a_did_you_mean() -> None:
+    result = run("summary", "--province", "Ha Gang")
+    assert result.exit_code == 2
+    assert ("no province 'Ha Gang' in the data (available: ha-giang); "
+            "did you mean Hà Giang (ha-giang)?") in result.stderr
+    result = run("summary", "--province", "Lao Kai")
+    assert "did you mean Lào Cai (lao-cai)?" in result.stderr
