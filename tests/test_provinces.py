@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import io
 import re
 import unicodedata
 from collections import Counter
@@ -271,6 +272,31 @@ def test_a_file_with_other_columns_is_refused(tmp_path: Path) -> None:
 
 
 # --- through the command line ---------------------------------------------------------------
+
+def test_years_names_tuyen_quang_as_ha_giangs_successor() -> None:
+    document = run_json("years", "--province", "Hà Giang")
+    [province] = document["provinces"]
+    assert province["successor"] == {"id": "tuyen-quang",
+                                     "name": {"vi": "Tuyên Quang", "en": "Tuyen Quang"},
+                                     "since": "2025-07-01"}
+    rows = list(csv.DictReader(io.StringIO(run("years", "-p", "ha-giang",
+                                               "--format", "csv").stdout)))
+    assert {(r["successor"], r["successor_since"]) for r in rows} == {("tuyen-quang",
+                                                                       "2025-07-01")}
+    english = run("years", "-p", "Ha Giang", "--format", "markdown").stdout
+    assert "Ha Giang has been part of Tuyen Quang province since 1 July 2025." in english
+    vietnamese = run("years", "-p", "Ha Giang", "--lang", "vi").stdout
+    assert "Hà Giang nay thuộc tỉnh Tuyên Quang (từ ngày 01/07/2025)." in vietnamese
+
+
+def test_a_province_the_merger_left_alone_has_no_successor(
+        write_report: Callable[..., Path]) -> None:
+    text = MINIMAL.replace("test-province", "hue").replace("Tỉnh Thử", "Huế")
+    path = write_report(text.replace("Test Province", "Hue"))
+    [province] = run_json("years", "--data", str(path))["provinces"]
+    assert province["successor"] is None
+    assert "part of" not in run("years", "--data", str(path), "--format", "markdown").stdout
+
 
 @pytest.mark.parametrize("written", ["UBND tỉnh Hà Giang", "ubnd tinh ha giang", "Ha Giang",
                                      "Tỉnh Hà Giang", "Ha Giang province", "HÀ GIANG"])
