@@ -1,5 +1,5 @@
 """Numbers as people read them: ``163.909`` and ``96,9%`` in Vietnamese, ``163,909``
-and ``96.9%`` in English.
+and ``96.9%`` in English; dates as ``01/07/2025`` and ``1 July 2025``.
 
 Rounding is half-up, and a number keeps the precision it was printed with
 (``76.90`` keeps two decimals). Only text output uses these; JSON and CSV carry
@@ -9,11 +9,17 @@ raw numbers.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from cchc_cli.calc.precision import places, round_half_up
 from cchc_cli.model import Lang, Text
 
+if TYPE_CHECKING:
+    import datetime
+
 _MARKS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 _QUALIFIER_MARKS = {"approx": "≈", "at_least": "≥", "at_most": "≤", "exact": ""}
 
 
@@ -65,3 +71,10 @@ def qualified(text: str, qualifier: str) -> str:
 def span(low: str, high: str) -> str:
     """A range of two formatted numbers: ``1,876–1,877``."""
     return f"{low}–{high}"
+
+
+def day(value: datetime.date, lang: Lang) -> str:
+    """``01/07/2025`` in Vietnamese, ``1 July 2025`` in English."""
+    if lang == "vi":
+        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"

@@ -101,6 +101,9 @@ def years(**kwargs: Any) -> None:
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
     provinces = select_provinces(catalog, choice.province)
+    from cchc_cli.provinces import registry
     from cchc_cli.views.series import YearsView
 
-    emit(YearsView([(p, catalog.timeline(p)) for p in provinces]), out)
+    known = registry()
+    successors = {p.id: s for p in provinces if (s := known.successor(p.id)) is not None}
+    emit(YearsView([(p, catalog.timeline(p)) for p in provinces], successors), out)

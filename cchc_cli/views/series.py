@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_cli import i18n, numfmt
 from cchc_cli.calc.series import Placing, Point
@@ -15,6 +15,9 @@ from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.page import Bar, Chart, Column, Note, Page, Table
 from cchc_cli.views.records import envelope, num, period_column, period_record, text
+
+if TYPE_CHECKING:
+    from cchc_cli.provinces import Entry
 
 
 def _basis(figure: Figure) -> str:
@@ -148,13 +151,20 @@ class RankView:
 
 
 class YearsView:
-    """Provinces, years and sources in the data."""
+    """Provinces, years and sources in the data, and what the 2025 merger made of each."""
 
     columns = ("province", "year", "period", "period_kind", "basis", "file", "figures",
-               "sources")
+               "sources", "successor", "successor_since")
 
-    def __init__(self, timelines: list[tuple[Province, list[Report]]]) -> None:
+    def __init__(self, timelines: list[tuple[Province, list[Report]]],
+                 successors: dict[str, Entry] | None = None) -> None:
         self.timelines = timelines
+        self.successors = successors or {}
+        """For a province that became part of another: that one, by the province's id."""
+
+    def _since(self, province: Province) -> str | None:
+        successor = self.successors.get(province.id)
+        return successor.valid_from.isoformat() if successor and successor.valid_from else None
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per province and year."""
@@ -162,13 +172,23 @@ class YearsView:
                  "period": report.period.full_key, "period_kind": report.period.kind,
                  "basis": "derived" if implied_only(report) else "stated",
                  "file": report.path, "figures": len(report.figures),
-                 "sources": " ".join(s.id for s in report.sources)}
+                 "sources": " ".join(s.id for s in report.sources),
+                 "successor": getattr(self.successors.get(province.id), "id", None),
+                 "successor_since": self._since(province)}
                 for province, timeline in self.timelines for report in timeline]
+
+    def _successor(self, province: Province) -> dict[str, Any] | None:
+        successor = self.successors.get(province.id)
+        if successor is None:
+            return None
+        return {"id": successor.id, "name": text(successor.name),
+                "since": self._since(province)}
 
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         return envelope("years", provinces=[
-            {"id": province.id, "name": text(province.name), "years": [
+            {"id": province.id, "name": text(province.name),
+             "successor": self._successor(province), "years": [
                 {"year": r.year, "period": period_record(r.period),
                  "basis": "derived" if implied_only(r) else "stated",
                  "file": r.path, "figures": len(r.figures),
@@ -176,6 +196,20 @@ class YearsView:
                               "date": s.date, "url": s.url} for s in r.sources]}
                 for r in timeline]}
             for province, timeline in self.timelines])
+
+    def merger_notes(self, lang: Lang) -> list[Note]:
+        """"Hà Giang has been part of Tuyên Quang since 1 July 2025", for each such province."""
+        notes = []
+        for province, _ in self.timelines:
+            successor = self.successors.get(province.id)
+            if successor is None or successor.valid_from is None:
+                continue
+            since = numfmt.day(successor.valid_from, lang)
+            name, into = province.name.get(lang), successor.title(lang)
+            notes.append(Note(f"{name} nay thuộc {into} (từ ngày {since})." if lang == "vi"
+                              else f"{name} has been part of {into} since {since}.",
+                              "strong"))
+        return notes
 
     def page(self, lang: Lang) -> Page:
         """A table of provinces and years, then every source."""
@@ -188,6 +222,7 @@ class YearsView:
                                            Column(i18n.word("year", lang), True),
                                            Column(i18n.word("file", lang)),
                                            Column(count, True)), rows)]
+        page.extend(self.merger_notes(lang))
         seen: dict[str, Any] = {}
         for _, timeline in self.timelines:
             for report in timeline:
