@@ -61,8 +61,8 @@ WORDS: dict[str, Text] = {
     "date": Text("Ngày", "Date"),
     "title": Text("Tiêu đề", "Title"),
     "url": Text("Địa chỉ", "Address"),
-    "summary_title": Text("Kết quả CCHC {province} năm {year}",
-                          "{province}: administrative reform results, {year}"),
+    "summary_title": Text("Kết quả CCHC {province} {period}",
+                          "{province}: administrative reform results, {period}"),
     "valid": Text("{files} tệp hợp lệ", "{files} file(s) valid"),
     "invalid": Text("{problems} lỗi trong {files} tệp", "{problems} problem(s) in {files} file(s)"),
     "derived_year": Text("suy ra từ báo cáo năm sau", "implied by a later report"),
@@ -98,6 +98,23 @@ def period_label(period: Period, lang: Lang) -> str:
     if lang == "vi":
         return f"năm {year} tính đến ngày {day:%d/%m/%Y}" if day else f"năm {year} đến nay"
     return f"{year} to {day.day} {_MONTHS_EN[day.month - 1]}" if day else f"{year} to date"
+
+
+def date_text(text: str, lang: Lang) -> str:
+    """A date as the data gives it (day, month, year or unknown), written for ``lang``.
+
+    Vietnamese: ``01/01/2024``, ``tháng 1/2025``, ``năm 2024``; English keeps ISO.
+    """
+    if text == "unknown":
+        return "không rõ ngày" if lang == "vi" else "date unknown"
+    if lang == "en":
+        return text
+    parts = text.split("-")
+    if len(parts) == 3:
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])}/{parts[0]}"
+    return f"năm {text}"
 
 
 def period_kind_name(period: Period, lang: Lang) -> str:

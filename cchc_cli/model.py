@@ -121,6 +121,10 @@ class Share(Record):
     rest_label: Text | None
     whole_figure: str | None
     """The id of another figure that is the whole, where the source names it."""
+    out_of: Decimal | None = None
+    """The whole as the same sentence states it ("421 of 511 units")."""
+    percent_stated: bool = True
+    """False when the source gives only the two counts and cchc worked out ``percent``."""
 
 
 class Part(Record):

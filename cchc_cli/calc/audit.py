@@ -15,7 +15,7 @@ from cchc_cli.calc.changes import previous_value, stated_change_agrees
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, round_half_up
 from cchc_cli.calc.ranks import in_field
 from cchc_cli.calc.years import implied_figure
-from cchc_cli.model import Figure, Report
+from cchc_cli.model import Component, Figure, Report
 from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
@@ -69,15 +69,17 @@ def check_share(report: Report, figure: Figure) -> list[Finding]:
     if share is None:
         return []
     whole = report.figure(share.whole_figure) if share.whole_figure else None
-    if whole is not None:
-        if figure.value > whole.value:
-            return [_finding("error", "part_exceeds_whole", report, figure, part=figure.value,
-                             whole=whole.value, whole_id=whole.id)]
-        computed = divide(figure.value * ONE_HUNDRED, whole.value) if whole.value else None
-        if computed is not None and round_half_up(computed, places(share.percent)) != \
-                share.percent:
+    if whole is not None and figure.value > whole.value:
+        return [_finding("error", "part_exceeds_whole", report, figure, part=figure.value,
+                         whole=whole.value, whole_id=whole.id)]
+    whole_value = whole.value if whole is not None else share.out_of
+    if whole_value is not None:
+        if not share.percent_stated or not whole_value:
+            return []  # a share cchc worked out itself agrees by construction
+        computed = divide(figure.value * ONE_HUNDRED, whole_value)
+        if round_half_up(computed, places(share.percent)) != share.percent:
             return [_finding("error", "share_mismatch", report, figure, part=figure.value,
-                             whole=whole.value, computed=round_half_up(computed, 2),
+                             whole=whole_value, computed=round_half_up(computed, 2),
                              percent=share.percent)]
         return []
     if figure.kind == "count" and figure.qualifier == "exact" and \
@@ -95,6 +97,11 @@ def check_grade(report: Report, figure: Figure) -> list[Finding]:
     result = grades.check_grade(figure.value, figure.grade, index.bands)
     if result.band is None:
         return [_finding("error", "score_outside_bands", report, figure, score=figure.value)]
+    if figure.grade not in {band.grade for band in index.bands}:
+        band = result.band
+        return [_finding("warning", "grade_not_a_band", report, figure, score=figure.value,
+                         grade=figure.grade, band=band.grade,
+                         grades=", ".join(b.grade for b in index.bands))]
     if result.agrees is False:
         band = result.band
         return [_finding("error", "grade_disagrees", report, figure, score=figure.value,
@@ -105,16 +112,41 @@ def check_grade(report: Report, figure: Figure) -> list[Finding]:
 
 
 def check_components(report: Report, figure: Figure) -> list[Finding]:
-    """Component scores whose sum differs from the stated total by more than rounding."""
+    """Component scores whose sum differs from the stated total by more than rounding.
+
+    Where only some of the index's components are given, their sum is not the
+    total: the finding is only that the missing ones, each at its maximum,
+    could not make up the difference (or that the given ones already pass it).
+    """
     if not figure.components:
         return []
     scores = [score for _, score in figure.components]
     total = sum(scores, Decimal(0))
     slack = _slack([*scores, figure.value])
-    if abs(total - figure.value) > slack:
-        return [_finding("warning", "components_sum", report, figure, total=figure.value,
-                         sum=total, difference=total - figure.value, parts=tuple(scores))]
+    missing = missing_components(report, figure)
+    if not missing:
+        if abs(total - figure.value) > slack:
+            return [_finding("warning", "components_sum", report, figure, total=figure.value,
+                             sum=total, difference=total - figure.value, parts=tuple(scores))]
+        return []
+    room = sum((component.max for component in missing), Decimal(0))
+    names = ", ".join(f"{c.code} (max {c.max})" for c in missing)
+    if total - figure.value > slack:
+        return [_finding("warning", "components_exceed_total", report, figure,
+                         total=figure.value, sum=total, given=len(scores))]
+    if figure.value - total > room + slack:
+        return [_finding("warning", "components_short", report, figure, total=figure.value,
+                         sum=total, missing=names, room=room, most=total + room)]
     return []
+
+
+def missing_components(report: Report, figure: Figure) -> list[Component]:
+    """The index's components that ``figure`` does not give (none when it gives all)."""
+    index = report.get_index(figure.index_id)
+    if index is None or not figure.components:
+        return []
+    given = {code for code, _ in figure.components}
+    return [component for component in index.components if component.code not in given]
 
 
 def check_rank(report: Report, figure: Figure) -> list[Finding]:

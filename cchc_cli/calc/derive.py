@@ -102,7 +102,7 @@ def derive(figure: Figure, report: Report | None = None) -> tuple[Derived, ...]:
         found += _rank(figure)
     elif figure.change is not None:
         found += _previous_value(figure)
-    if figure.kind == "score" and figure.grade is not None and report is not None:
+    if figure.kind == "score" and report is not None:
         found += _grade(figure, report)
     return tuple(found)
 
@@ -124,15 +124,17 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
     assert share is not None
     counts = figure.kind == "count"
     stated = report.figure(share.whole_figure) if report and share.whole_figure else None
-    if stated is not None:
-        whole = exact(stated.value)
-        computed = round_half_up(divide(figure.value * ONE_HUNDRED, stated.value),
-                                 places(share.percent) + 1) if stated.value else None
-        found = [Derived("whole", stated.value, figure.kind, stated.qualifier,
-                         (stated.value,), decimals=places(stated.value))]
+    whole_value, whole_qualifier = ((stated.value, stated.qualifier) if stated is not None
+                                    else (share.out_of, "exact"))
+    if whole_value is not None:
+        whole = exact(whole_value)
+        computed = round_half_up(divide(figure.value * ONE_HUNDRED, whole_value),
+                                 places(share.percent) + 1) if whole_value else None
+        found = [Derived("whole", whole_value, figure.kind, whole_qualifier,
+                         (whole_value,), decimals=places(whole_value))]
         if computed is not None:
             found.append(Derived("computed_share", computed, "percent", "exact",
-                                 (figure.value, "× 100 ÷", stated.value, "≈", computed),
+                                 (figure.value, "× 100 ÷", whole_value, "≈", computed),
                                  decimals=places(computed)))
     else:
         implied = shares.implied_whole(figure.value, share.percent, counts)
@@ -143,7 +145,7 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
     rest = shares.remainder(whole, figure.value)
     # an implied whole grows with the part, and so does what is left of it; a stated
     # whole does not, so the more the part, the less is left
-    grows = stated is None
+    grows = whole_value is None
     found.append(_from("remainder", rest, figure.kind,
                        carry(figure.qualifier, grows, rest.is_range),
                        (whole.central, "−", figure.value, "=", rest.central)))
@@ -247,13 +249,15 @@ def _rank(figure: Figure) -> list[Derived]:
     assert figure.of is not None
     rank = int(figure.value)
     share = ranks.top_share(rank, figure.of)
-    found = [Derived("top_share", share, "percent", "exact",
+    # "in the group of the top 20" is a rank of at most 20: the share ahead is at most too
+    bound = figure.qualifier if figure.qualifier in ("at_most", "at_least") else "exact"
+    found = [Derived("top_share", share, "percent", bound,
                      (figure.value, "× 100 ÷", Decimal(figure.of), "≈", share), decimals=1)]
     change = figure.change
     if change is not None and change.unit == "places":
         before = ranks.previous_rank(rank, change.direction, int(change.amount))
         sign = "+" if change.direction == "up" else "−"
-        found.append(Derived("previous_rank", Decimal(before), "rank", "exact",
+        found.append(Derived("previous_rank", Decimal(before), "rank", bound,
                              (figure.value, sign, change.amount, "=", Decimal(before)),
                              year=change.since))
         found.append(Derived("rank_change", Decimal(ranks.rank_change(before, rank)), "places",
@@ -279,11 +283,15 @@ def _previous_value(figure: Figure) -> list[Derived]:
 
 
 def _grade(figure: Figure, report: Report) -> list[Derived]:
+    """The band the score falls in (whenever the index has bands); with a reported
+    grade, whether the two agree."""
     index = report.get_index(figure.index_id)
-    if index is None:
+    if index is None or not index.bands:
         return []
     checked = grades.check_grade(figure.value, figure.grade, index.bands)
     if checked.band is None:
+        if figure.grade is None:
+            return []
         return [Derived("grade_agrees", False, "agrees", "exact", (figure.value, "∉ bands"))]
     band = checked.band
     formula: tuple[Token, ...] = (
@@ -292,7 +300,7 @@ def _grade(figure: Figure, report: Report) -> list[Derived]:
         *(("<", band.below) if band.below is not None else ()),
         "→", band.grade,
     )
-    return [
-        Derived("grade_band", band.grade, "grade", "exact", formula, label=band.label),
-        Derived("grade_agrees", bool(checked.agrees), "agrees", "exact", formula),
-    ]
+    found = [Derived("grade_band", band.grade, "grade", "exact", formula, label=band.label)]
+    if figure.grade is not None:
+        found.append(Derived("grade_agrees", bool(checked.agrees), "agrees", "exact", formula))
+    return found

@@ -49,8 +49,10 @@ def stated_numbers(figure: Figure) -> list[tuple[str, Decimal]]:
     numbers: list[tuple[str, Decimal]] = [("value", figure.value)]
     if figure.of is not None:
         numbers.append(("of", Decimal(figure.of)))
-    if figure.share is not None:
+    if figure.share is not None and figure.share.percent_stated:
         numbers.append(("share.percent", figure.share.percent))
+    if figure.share is not None and figure.share.out_of is not None:
+        numbers.append(("share.out_of", figure.share.out_of))
     if figure.breakdown is not None:
         numbers += [(f"breakdown.{p.id}.percent", p.percent) for p in figure.breakdown.parts
                     if p.percent is not None]

@@ -42,10 +42,11 @@ class FieldReader:
             return None
         required = tuple(required)
         known = (*required, *optional)
-        for key, (key_node, _value) in node.entries.items():
+        for key, (key_node, value) in node.entries.items():
             if key not in known:
-                self.fail(key_node, _join(field, key), f"unknown field '{key}'",
-                          _unknown_key_hint(key, known))
+                hint = (_comma_hint(key) if _is_empty(value) and not key.isdigit()
+                        else _unknown_key_hint(key, known))
+                self.fail(key_node, _join(field, key), f"unknown field '{key}'", hint)
         for key in required:
             if key not in node.entries:
                 self.fail(node, _join(field, key), f"missing required field '{key}'",
@@ -152,6 +153,17 @@ def _unknown_key_hint(key: str, known: tuple[str, ...]) -> str:
         return ("inside {...} a ',' separates entries; if it was a decimal comma, "
                 "write the number with '.', e.g. 96.9")
     return _did_you_mean(key, known) or f"the fields here are: {', '.join(known)}"
+
+
+def _is_empty(node: Node) -> bool:
+    """A key written with no value: ``b`` in ``{vi: a, b}``."""
+    return isinstance(node, Scalar) and node.plain and node.text == ""
+
+
+def _comma_hint(key: str) -> str:
+    return (f"inside {{...}} a ',' separates entries, so '{key}' became a field of its own; "
+            f"if it belongs to the text before it, put that text in quotes, "
+            f"e.g. vi: \"…, {key}\"")
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -28,7 +28,9 @@ _YAML_NUMBER = (
     r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?"
     r"|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
 )
-_DATE = r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?\Z"
+UNKNOWN_DATE = "unknown"
+"""A source date that is not known at all."""
+_DATE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?\Z"
 _YAML_DATETIME = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?\Z"
 _NUMERIC_START = frozenset("0123456789+-.")
 _BOOLEAN_WORDS = frozenset(
@@ -90,14 +92,18 @@ def to_string(text: str, plain: bool) -> tuple[str | None, Failure | None]:
 
 
 def to_date(text: str, plain: bool) -> tuple[str | None, Failure | None]:
-    """Read an ISO date (``2024-01-01``), or a month (``2025-01``) when the day is unknown."""
+    """Read an ISO date (``2024-01-01``), a month (``2025-01``) or a year (``2024``) when
+    that is all that is known, or ``unknown``."""
+    if text == UNKNOWN_DATE:
+        return text, None
     if not re.match(_DATE, text):
         return None, (f"'{text}' is not a date",
-                      "write it as YYYY-MM-DD, or YYYY-MM when the day is not known")
+                      "write it as YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is "
+                      "known, or 'unknown'")
     from datetime import date
 
     try:
-        date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+        date.fromisoformat({4: f"{text}-01-01", 7: f"{text}-01"}.get(len(text), text))
     except ValueError:
         return None, (f"'{text}' is not a real calendar date", "check the month and the day")
     return text, None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -457,7 +457,7 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
     }
     values["value"] = _value(fields.get("value"), kind, values, field, reader)
     values["components"] = _components(fields.get("components"), field, reader)
-    values["share"] = get("share", lambda n, f: _share(n, f, reader))
+    values["share"] = get("share", lambda n, f: _share(n, f, reader, values["value"]))
     values["breakdown"] = get("breakdown", lambda n, f: _breakdown(n, f, reader))
     values["attainment"] = get("attainment", lambda n, f: _attainment(n, f, reader))
     values["target"] = get("target", lambda n, f: _target(n, f, context))
@@ -516,18 +516,37 @@ def _components(node: Node | None, field: str,
     return tuple(result)
 
 
-def _share(node: Node, field: str, reader: FieldReader) -> Share | None:
-    fields = reader.fields(node, field, ("percent",), ("whole", "rest", "of"))
-    if fields is None or "percent" not in fields:
+SHARE_DECIMALS = 1
+"""Decimals of a share cchc works out from two stated counts, as reports print them."""
+
+
+def _share(node: Node, field: str, reader: FieldReader, value: Decimal | None) -> Share | None:
+    fields = reader.fields(node, field, (), ("percent", "out_of", "whole", "rest", "of"))
+    if fields is None:
         return None
-    percent = reader.number(fields["percent"], f"{field}.percent", _ZERO, _HUNDRED,
-                            "a share of a whole lies between 0 and 100")
+    if "percent" not in fields and "out_of" not in fields:
+        reader.fail(node, field, "a share needs 'percent', or 'out_of' for a count of a count",
+                    "write 'percent: 96.9', or 'out_of: 511' for \"421 of 511\"")
+        return None
+    percent = _optional(fields, "percent", field, lambda n, f: reader.number(
+        n, f, _ZERO, _HUNDRED, "a share of a whole lies between 0 and 100"))
+    out_of = _optional(fields, "out_of", field, lambda n, f: reader.number(
+        n, f, _ZERO, None, "the whole is a count"))
     whole = _optional(fields, "whole", field, reader.text)
     rest = _optional(fields, "rest", field, reader.text)
     whole_figure = _optional(fields, "of", field, reader.string)
+    if out_of is not None and value is not None and (out_of == 0 or value > out_of):
+        reader.fail(fields["out_of"], f"{field}.out_of",
+                    f"{value} cannot be a share of {out_of}",
+                    "'out_of' is the whole the value is part of; it must be larger")
+        return None
+    if percent is None and out_of is not None and value is not None:
+        worked = (value * _HUNDRED / out_of).quantize(Decimal(1).scaleb(-SHARE_DECIMALS),
+                                                      rounding=ROUND_HALF_UP)
+        return Share(worked, whole, rest, whole_figure, out_of, percent_stated=False)
     if percent is None:
         return None
-    return Share(percent, whole, rest, whole_figure)
+    return Share(percent, whole, rest, whole_figure, out_of)
 
 
 def _breakdown(node: Node, field: str, reader: FieldReader) -> Breakdown | None:
@@ -677,15 +696,8 @@ def _score_rules(fields: Fields, field: str, values: dict[str, Any], context: _C
         reader.fail(fields["value"], f"{field}.value",
                     f"the score {values['value']} is above its maximum {top}",
                     "check the score and 'max'")
-    if values["grade"] is not None and (index is None or not index.bands):
-        reader.fail(fields["grade"], f"{field}.grade", "a grade needs the bands it is graded by",
-                    "set 'index' to an index that lists its 'bands'")
-    elif values["grade"] is not None and index is not None:
-        grades = [band.grade for band in index.bands]
-        if values["grade"] not in grades:
-            reader.fail(fields["grade"], f"{field}.grade",
-                        f"'{values['grade']}' is not a grade of {index.id}",
-                        f"use one of: {', '.join(grades)}")
+    # a grade is kept as the source reports it, even one the index's bands do not
+    # name ("Trung bình khá"); 'cchc check' holds it against the band of the score
     _component_rules(fields, field, values, index, reader)
 
 

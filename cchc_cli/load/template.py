@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from cchc_cli.model import FORMAT, Figure, Index, Report, Text
+from cchc_cli.model import AREAS, FORMAT, KINDS, Figure, Index, Province, Report, Text
+from cchc_cli.periods import Period
 
 NEW_SOURCE = "new-source"
 
@@ -28,27 +29,53 @@ def _number(value: Decimal) -> str:
     return str(value)
 
 
-def render_template(report: Report, year: int) -> str:
-    """The YAML text of a skeleton for ``year`` made from ``report``."""
+def file_name(period: Period) -> str:
+    """The file name a report for ``period`` goes by: ``report_2024-07.yaml``."""
+    return f"report_{period.key}.yaml"
+
+
+def _head(province: Province, period: Period, made_from: str) -> list[str]:
+    """The comment, format, province, period and a source to fill in."""
     lines = [
-        f"# cchc report for {report.province.name.vi} {year}, made from the {report.year} "
-        "report.",
+        f"# cchc report for {province.name.vi}, {period.full_key}{made_from}.",
         "# Fill in every empty value, name the source of each figure, delete the figures",
         "# and relations the new report does not give, then run: cchc validate FILE",
+        f"# (save it as {file_name(period)}).",
         f"format: {FORMAT}",
         "province:",
-        f"  id: {report.province.id}",
-        f"  name: {_text(report.province.name)}",
-        f"year: {year}",
-        "",
-        "sources:",
-        f"  - id: {NEW_SOURCE}",
-        "    publisher:",
-        "    title:",
-        "    date:                # YYYY-MM-DD, or YYYY-MM",
-        "    language: vi",
-        "    # url: https://...",
+        f"  id: {province.id}",
+        f"  name: {_text(province.name)}",
     ]
+    if period.is_year:
+        lines.append(f"year: {period.year}")
+    else:
+        lines.append(f"period: {period.key}")
+    if period.kind == "ytd":
+        day = period.as_of.isoformat() if period.as_of else ""
+        lines.append(f"as_of: {day:<19}# the last day the figures cover, YYYY-MM-DD")
+    return [*lines, "", "sources:", f"  - id: {NEW_SOURCE}", "    publisher:", "    title:",
+            "    date:                # YYYY-MM-DD; YYYY-MM or YYYY if that is all; or unknown",
+            "    language: vi", "    # url: https://..."]
+
+
+def render_blank(province: Province, period: Period) -> str:
+    """A skeleton for a province with no report yet: one empty figure, nothing copied."""
+    lines = [*_head(province, period, ": a first report, no figures copied"), "",
+             "figures:",
+             "  - id:                   # snake_case, e.g. online_public_services",
+             "    area:                 # " + ", ".join(AREAS),
+             "    label: {vi: \"\", en: \"\"}",
+             "    kind:                 # " + ", ".join(KINDS),
+             "    value:",
+             f"    source: {NEW_SOURCE}",
+             "    excerpt: \"\"           # the words of the source that state the value"]
+    return "\n".join(lines) + "\n"
+
+
+def render_template(report: Report, period: Period) -> str:
+    """The YAML text of a skeleton for ``period`` made from ``report``."""
+    year = period.year
+    lines = _head(report.province, period, f", made from the {report.period.full_key} report")
     if report.indices:
         lines += ["", "indices:"]
         for index in report.indices:

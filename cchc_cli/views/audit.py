@@ -32,6 +32,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade_disagrees": (
         "điểm {score} thuộc khung {band} ({low} đến dưới {below}), không phải {grade}",
         "a score of {score} is in the band of {band} ({low} to below {below}), not {grade}"),
+    "grade_not_a_band": (
+        "xếp loại đã nêu “{grade}” không phải một khung của chỉ số ({grades}); điểm {score} "
+        "thuộc khung {band}",
+        "the reported grade “{grade}” is not a band of the index ({grades}); a score of "
+        "{score} is in the band of {band}"),
+    "components_exceed_total": (
+        "{given} thành phần đã nêu cộng lại {sum}, đã vượt tổng điểm {total}",
+        "the {given} components given already add up to {sum}, more than the total {total}"),
+    "components_short": (
+        "các thành phần đã nêu cộng lại {sum}; thành phần còn thiếu {missing} tối đa thêm "
+        "{room}, tức là nhiều nhất {most}, chưa tới tổng điểm {total}",
+        "the components given add up to {sum}; the missing {missing} can add at most {room}, "
+        "so at most {most}, short of the stated total {total}"),
     "score_outside_bands": (
         "điểm {score} không thuộc khung xếp loại nào", "a score of {score} is in no band"),
     "components_sum": (

@@ -238,12 +238,14 @@ def _grade_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
         agrees = result.get("grade_agrees")
         reported = result.figure.grade
         band = grade_name(item, lang)
+        if reported is None:
+            return f"thuộc khung {band}" if vi else f"in the band of {band}"
         if agrees and agrees.value:
             return (f"xếp loại {reported}, khớp với khung điểm" if vi
                     else f"grade {band}, agrees with its band")
         return (f"xếp loại {reported} KHÔNG khớp với khung điểm ({band})" if vi
                 else f"reported grade {reported} DISAGREES with its band: {band}")
-    if item.key == "grade_agrees" and result.get("grade_band") is None:
+    if item.key == "grade_agrees" and result.get("grade_band") is None and result.figure.grade:
         return "điểm ngoài mọi khung" if vi else "score outside every band"
     return ""
 

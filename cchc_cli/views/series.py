@@ -228,7 +228,8 @@ class YearsView:
             for report in timeline:
                 for source in report.sources:
                     seen.setdefault(source.id, source)
-        source_rows = tuple((s.id, s.publisher, s.date, s.title, s.url or "")
+        source_rows = tuple((s.id, s.publisher, i18n.date_text(s.date, lang), s.title,
+                             s.url or "")
                             for s in seen.values())
         page.append(Table(i18n.word("sources", lang),
                           (Column(i18n.word("id", lang)), Column(i18n.word("publisher", lang)),

@@ -129,7 +129,8 @@ class ShowView:
         items: list[tuple[str, Cell]] = []
         if source is not None:
             where = f" — {source.url}" if source.url else ""
-            items.append((source.id, f"{source.publisher}, {source.date}, “{source.title}”{where}"))
+            when = i18n.date_text(source.date, lang)
+            items.append((source.id, f"{source.publisher}, {when}, “{source.title}”{where}"))
         items.append((i18n.word("excerpt", lang), Styled(f"“{figure.excerpt}”", "strong")))
         if figure.note:
             items.append((i18n.word("note", lang), figure.note))

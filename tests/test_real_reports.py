@@ -1,0 +1,224 @@
+"""What real reports need: grades as reported, partial components, counts of counts,
+vague source dates, at-most ranks, and templates for a province with no data yet."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+EXIT_FINDINGS, EXIT_DATA = 1, 3
+
+INDEX = """\
+indices:
+  - id: service-index-766
+    name: {vi: Bộ chỉ số 766, en: Decision 766 index}
+    max: 100
+    components:
+      - {code: CKMB, label: {vi: "Công khai, minh bạch", en: Publicity}, max: 18}
+      - {code: TDGQ, label: {vi: Tiến độ giải quyết, en: Progress}, max: 20}
+      - {code: CLGQ, label: {vi: Dịch vụ công trực tuyến, en: Online services}, max: 12}
+      - {code: TTTT, label: {vi: Thanh toán trực tuyến, en: Online payment}, max: 10}
+      - {code: MDHL, label: {vi: Mức độ hài lòng, en: Satisfaction}, max: 18}
+      - {code: MDSH, label: {vi: Số hóa hồ sơ, en: Digitisation}, max: 22}
+    bands:
+      - {grade: Xuất sắc, label: {vi: Xuất sắc, en: Excellent}, min: 90, certainty: observed}
+      - {grade: Tốt, label: {vi: Tốt, en: Good}, min: 80, below: 90, certainty: observed}
+      - {grade: Khá, label: {vi: Khá, en: Fair}, min: 70, below: 80, certainty: observed}
+      - {grade: Trung bình, label: {vi: Trung bình, en: Average}, min: 50, below: 70,
+         certainty: assumed}
+      - {grade: Yếu, label: {vi: Yếu, en: Weak}, below: 50, certainty: assumed}
+"""
+
+HEAD = """\
+format: cchc-report/1
+province:
+  id: bac-kan
+  name: {{vi: Bắc Kạn, en: Bac Kan}}
+period: {period}
+sources:
+  - id: src
+    publisher: Báo Bắc Kạn
+    title: Kết quả chỉ số
+    date: {date}
+    language: vi
+"""
+
+
+def _report(tmp_path: Path, figures: str, *, period: str = "2024-07",
+            date: str = "2024-08-05") -> Path:
+    path = tmp_path / f"report_{period}.yaml"
+    path.write_text(HEAD.format(period=period, date=date) + INDEX + "figures:\n" + figures,
+                    encoding="utf-8")
+    return path
+
+
+def _score(value: str, extra: str = "") -> str:
+    return f"""\
+  - id: service_index_score
+    area: procedures
+    label: {{vi: Điểm Bộ chỉ số 766, en: Decision 766 index score}}
+    kind: score
+    index: service-index-766
+    value: {value}
+{extra}    source: src
+    excerpt: đạt {value.replace('.', ',')} điểm
+"""
+
+
+def _findings(path: Path) -> list[dict[str, object]]:
+    result = run("check", "--data", str(path), "--format", "json")
+    findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+    return findings
+
+
+def test_a_grade_that_is_not_a_band_loads_shows_its_band_and_is_flagged(
+        tmp_path: Path) -> None:
+    path = _report(tmp_path, _score("67.9", "    grade: Trung bình khá\n"))
+    assert run("validate", str(path)).exit_code == 0
+    shown = json.loads(run("show", "service_index_score", "--data", str(path),
+                           "--format", "json").stdout)
+    derived = {d["key"]: d["value"] for d in shown["figure"]["derived"]}
+    assert derived["grade_band"] == "Trung bình"  # 50 <= 67.9 < 70
+    assert derived["grade_agrees"] is False
+    findings = _findings(path)
+    assert [(f["code"], f["severity"]) for f in findings] == [("grade_not_a_band", "warning")]
+    assert "Trung bình khá" in str(findings[0]["message"])
+    assert "band of Trung bình" in str(findings[0]["message"])
+
+
+def test_the_band_is_derived_even_without_a_reported_grade(tmp_path: Path) -> None:
+    path = _report(tmp_path, _score("83.61"))
+    shown = json.loads(run("show", "service_index_score", "--data", str(path),
+                           "--format", "json").stdout)
+    derived = {d["key"]: d["value"] for d in shown["figure"]["derived"]}
+    assert derived["grade_band"] == "Tốt"
+    assert "grade_agrees" not in derived
+    assert "in the band of Good" in run("summary", "--data", str(path), "--lang", "en").stdout
+
+
+def test_one_of_six_components_raises_no_sum_warning(tmp_path: Path) -> None:
+    path = _report(tmp_path, _score("46.76", "    components: {MDHL: 9.2}\n"))
+    assert run("validate", str(path)).exit_code == 0
+    assert _findings(path) == []
+
+
+def test_five_components_that_the_sixth_cannot_complete(tmp_path: Path) -> None:
+    # 14.5 + 17.2 + 10.1 + 15.3 + 11.6 = 68.7; the missing TTTT adds at most 10: 78.7 < 79.1
+    components = "{CKMB: 14.5, TDGQ: 17.2, CLGQ: 10.1, MDHL: 15.3, MDSH: 11.6}"
+    path = _report(tmp_path, _score("79.1", f"    components: {components}\n"))
+    findings = _findings(path)
+    assert [f["code"] for f in findings] == ["components_short"]
+    message = str(findings[0]["message"])
+    assert "TTTT (max 10)" in message and "68.7" in message and "78.7" in message
+
+
+def test_five_components_the_sixth_can_complete_are_fine(tmp_path: Path) -> None:
+    components = "{CKMB: 14.5, TDGQ: 17.2, CLGQ: 10.1, MDHL: 15.3, MDSH: 11.6}"
+    path = _report(tmp_path, _score("78.5", f"    components: {components}\n"))
+    assert _findings(path) == []
+
+
+COUNT_OF_COUNT = """\
+  - id: units_connected
+    area: digital_government
+    label: {vi: Đơn vị kết nối, en: Units connected}
+    kind: count
+    value: 421
+    share: {out_of: 511}
+    source: src
+    excerpt: 421/511 đơn vị
+"""
+
+
+def test_a_count_of_a_count_derives_its_share(tmp_path: Path) -> None:
+    path = _report(tmp_path, COUNT_OF_COUNT)
+    assert run("validate", str(path)).exit_code == 0
+    shown = json.loads(run("show", "units_connected", "--data", str(path), "--format",
+                           "json").stdout)
+    derived = {d["key"]: d["value"] for d in shown["figure"]["derived"]}
+    # 421 × 100 ÷ 511 = 82.387… → 82.39 to two decimals; the whole is the stated 511
+    assert derived["computed_share"] == 82.39
+    assert derived["whole"] == 511
+    assert derived["remainder"] == 90
+    assert shown["figure"]["share"]["percent"] == 82.4  # worked out to one decimal
+    assert _findings(path) == []
+
+
+def test_a_count_larger_than_its_whole_is_refused(tmp_path: Path) -> None:
+    path = _report(tmp_path, COUNT_OF_COUNT.replace("out_of: 511", "out_of: 400"))
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_DATA
+    assert "share.out_of: 421 cannot be a share of 400" in result.stdout
+
+
+@pytest.mark.parametrize("date", ["2024", "2024-08", "unknown"])
+def test_a_source_dated_to_the_year_month_or_not_at_all(tmp_path: Path, date: str) -> None:
+    path = _report(tmp_path, _score("83.61"), date=date)
+    assert run("validate", str(path)).exit_code == 0
+    shown = {"2024": "năm 2024", "2024-08": "tháng 8/2024", "unknown": "không rõ ngày"}[date]
+    assert shown in run("summary", "--data", str(path), "--lang", "vi").stdout
+
+
+AT_MOST = """\
+  - id: service_index_rank
+    area: procedures
+    label: {vi: Xếp hạng Bộ chỉ số 766, en: Decision 766 index rank}
+    kind: rank
+    index: service-index-766
+    value: 20
+    of: 63
+    qualifier: at_most
+    source: src
+    excerpt: thuộc nhóm 20 tỉnh dẫn đầu
+"""
+
+
+def test_a_rank_in_the_top_group_implies_an_at_most_share(tmp_path: Path) -> None:
+    path = _report(tmp_path, AT_MOST)
+    shown = json.loads(run("show", "service_index_rank", "--data", str(path), "--format",
+                           "json").stdout)
+    top = next(d for d in shown["figure"]["derived"] if d["key"] == "top_share")
+    assert (top["value"], top["qualifier"]) == (31.7, "at_most")  # 20 × 100 ÷ 63 = 31.75 → 31.7
+
+
+def test_a_comma_inside_braces_gets_a_hint_to_quote(tmp_path: Path) -> None:
+    path = _report(tmp_path, _score("83.61").replace(
+        "{vi: Điểm Bộ chỉ số 766, en:", "{vi: Điểm, chỉ số 766, en:"))
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_DATA
+    assert re.search(r"label\.chỉ số 766: unknown field 'chỉ số 766' \(inside \{\.\.\.\} a "
+                     r"',' separates entries.*put that text in quotes", result.stdout)
+
+
+def test_template_for_a_province_with_no_data_validates_once_filled(tmp_path: Path) -> None:
+    result = run("template", "--province", "bac-kan", "--period", "2024-07")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    assert "id: bac-kan" in text and "Bắc Kạn" in text and "period: 2024-07" in text
+    assert "ha-giang" not in text and "Hà Giang" not in text  # nothing copied
+    filled = (text.replace("publisher:", "publisher: Báo Bắc Kạn")
+              .replace("title:", "title: Kết quả tháng 7")
+              .replace("date:  ", "date: 2024-08-05  ")
+              .replace("  - id:     ", "  - id: online_services")
+              .replace("area:   ", "area: procedures")
+              .replace('label: {vi: "", en: ""}', "label: {vi: Dịch vụ công, en: Services}")
+              .replace("kind:   ", "kind: count")
+              .replace("value:", "value: 1818")
+              .replace('excerpt: ""', "excerpt: 1.818 dịch vụ"))
+    path = tmp_path / "report_2024-07.yaml"
+    path.write_text(filled, encoding="utf-8")
+    assert run("validate", str(path)).exit_code == 0, run("validate", str(path)).stderr
+    empty = tmp_path / "empty" / "report_2024-07.yaml"
+    empty.parent.mkdir()
+    empty.write_text(text, encoding="utf-8")
+    assert run("validate", str(empty)).exit_code == EXIT_DATA
+
+
+def test_template_needs_a_period() -> None:
+    result = run("template", "--province", "bac-kan")
+    assert result.exit_code == 2 and "--period 2025-07" in result.stderr
