@@ -201,6 +201,9 @@ class Figure(Record):
     position: Position
     derived_from: str | None = None
     """For a figure implied by another year's report: that report's path."""
+    of_stated: bool = True
+    """False when a rank's field size was not written and cchc took the number of
+    provinces at the end of the report's period (63 before 1 July 2025, 34 after)."""
 
 
 class Headline(Record):

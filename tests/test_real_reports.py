@@ -222,3 +222,25 @@ def test_template_for_a_province_with_no_data_validates_once_filled(tmp_path: Pa
 def test_template_needs_a_period() -> None:
     result = run("template", "--province", "bac-kan")
     assert result.exit_code == 2 and "--period 2025-07" in result.stderr
+
+
+@pytest.mark.parametrize(("period", "field"), [("2024-07", 63), ("2025-q2", 63),
+                                               ("2025-q3", 34), ("2026-ytd", 34)])
+def test_a_rank_without_its_field_takes_the_provinces_of_the_time(
+        tmp_path: Path, period: str, field: int) -> None:
+    text = AT_MOST.replace("    of: 63\n", "").replace("    qualifier: at_most\n", "")
+    path = _report(tmp_path, text, period=period)
+    if period.endswith("ytd"):
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "period: 2026-ytd\n", "period: 2026-ytd\nas_of: 2026-10-10\n"), encoding="utf-8")
+    shown = json.loads(run("show", "service_index_rank", "--data", str(path), "--format",
+                           "json").stdout)
+    assert shown["figure"]["of"] == field
+    assert _findings(path) == []
+
+
+def test_check_flags_a_stated_field_that_is_not_the_country(tmp_path: Path) -> None:
+    path = _report(tmp_path, AT_MOST.replace("of: 63", "of: 34"))
+    findings = _findings(path)
+    assert [f["code"] for f in findings] == ["field_not_the_country"]
+    assert "ranked out of 34, but on 2024-07-31 the country had 63" in str(findings[0]["message"])

@@ -8,6 +8,7 @@ never stops the audit.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from cchc_cli.calc import grades, shares
@@ -140,6 +141,16 @@ def check_components(report: Report, figure: Figure) -> list[Finding]:
     return []
 
 
+def provinces_on(day: date) -> int | None:
+    """The number of provinces on ``day`` (None before the registry's first day)."""
+    from cchc_cli.provinces import registry
+
+    try:
+        return registry().field_size(day)
+    except ValueError:
+        return None
+
+
 def missing_components(report: Report, figure: Figure) -> list[Component]:
     """The index's components that ``figure`` does not give (none when it gives all)."""
     index = report.get_index(figure.index_id)
@@ -150,12 +161,17 @@ def missing_components(report: Report, figure: Figure) -> list[Component]:
 
 
 def check_rank(report: Report, figure: Figure) -> list[Finding]:
-    """A rank outside its field, or an earlier rank implied outside its own field."""
+    """A rank outside its field, or an earlier rank implied outside its own field; a
+    stated field that is not the number of provinces of the time."""
     if figure.kind != "rank" or figure.of is None:
         return []
     if not in_field(int(figure.value), figure.of):
         return [_finding("error", "rank_outside_field", report, figure, rank=figure.value,
                          of=figure.of)]
+    provinces = provinces_on(report.period.end)
+    if figure.of_stated and provinces is not None and figure.of != provinces:
+        return [_finding("warning", "field_not_the_country", report, figure,
+                         of=figure.of, provinces=provinces, day=report.period.end.isoformat())]
     implied = implied_figure(figure, report)
     if implied is not None and implied.figure.of is not None and \
             not in_field(int(implied.figure.value), implied.figure.of):

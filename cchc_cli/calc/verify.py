@@ -47,7 +47,7 @@ def stands_in(token: str, text: str) -> bool:
 def stated_numbers(figure: Figure) -> list[tuple[str, Decimal]]:
     """Every number a figure says its excerpt states, by the field it comes from."""
     numbers: list[tuple[str, Decimal]] = [("value", figure.value)]
-    if figure.of is not None:
+    if figure.of is not None and figure.of_stated:
         numbers.append(("of", Decimal(figure.of)))
     if figure.share is not None and figure.share.percent_stated:
         numbers.append(("share.percent", figure.share.percent))

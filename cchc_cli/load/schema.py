@@ -65,6 +65,7 @@ class _Context:
     def __init__(self, reader: FieldReader, year: int | None) -> None:
         self.reader = reader
         self.year = year
+        self.period: Period | None = None
         self.sources: dict[str, Source] = {}
         self.indices: dict[str, Index] = {}
         self.source_ids: set[str] = set()
@@ -89,6 +90,7 @@ def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
     year = period.year if period is not None else None
     province = _province(fields["province"], reader) if "province" in fields else None
     context = _Context(reader, year)
+    context.period = period
     sources = _sources(fields.get("sources"), context)
     indices = _indices(fields.get("indices"), context)
     figures = _figures(fields.get("figures"), context)
@@ -641,6 +643,9 @@ def _kind_rules(fields: Fields, field: str, values: dict[str, Any], context: _Co
     _allowed_with(fields, field, kind, reader)
     if kind == "rank":
         if values["of"] is None:
+            values["of"] = _provinces_then(context.period)
+            values["of_stated"] = False
+        if values["of"] is None:
             reader.fail(fields["value"], f"{field}.of", "a rank needs 'of', the size of its field",
                         "add e.g. 'of: 63' (63 provinces until mid-2025, 34 after)")
         elif value > values["of"]:
@@ -658,6 +663,18 @@ def _kind_rules(fields: Fields, field: str, values: dict[str, Any], context: _Co
                     "the target is for the share, but the figure states no share",
                     "add 'share:' or set 'measure: value'")
     _breakdown_rules(fields, field, values, reader)
+
+
+def _provinces_then(period: Period | None) -> int | None:
+    """How many provinces there were at the end of ``period`` (None before 2008)."""
+    if period is None:
+        return None
+    from cchc_cli.provinces import registry
+
+    try:
+        return registry().field_size(period.end)
+    except ValueError:
+        return None
 
 
 _ONLY_FOR = {

@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{room}, tức là nhiều nhất {most}, chưa tới tổng điểm {total}",
         "the components given add up to {sum}; the missing {missing} can add at most {room}, "
         "so at most {most}, short of the stated total {total}"),
+    "field_not_the_country": (
+        "xếp hạng trên {of}, nhưng ngày {day} cả nước có {provinces} tỉnh, thành phố (một "
+        "nhóm nhỏ hơn chỉ đúng khi có tỉnh không có số liệu)",
+        "ranked out of {of}, but on {day} the country had {provinces} provinces (a smaller "
+        "field is right only where some provinces have no data)"),
     "score_outside_bands": (
         "điểm {score} không thuộc khung xếp loại nào", "a score of {score} is in no band"),
     "components_sum": (
