@@ -244,3 +244,24 @@ def test_check_flags_a_stated_field_that_is_not_the_country(tmp_path: Path) -> N
     findings = _findings(path)
     assert [f["code"] for f in findings] == ["field_not_the_country"]
     assert "ranked out of 34, but on 2024-07-31 the country had 63" in str(findings[0]["message"])
+
+
+def test_ranks_of_63_and_of_34_compare_by_share_not_places(tmp_path: Path) -> None:
+    for period, rank, field in (("2024", 14, 63), ("2026", 5, 34)):
+        text = AT_MOST.replace("value: 20", f"value: {rank}").replace(
+            "of: 63", f"of: {field}").replace("    qualifier: at_most\n", "").replace(
+            "thuộc nhóm 20 tỉnh dẫn đầu", f"xếp thứ {rank}/{field}")
+        path = _report(tmp_path, text, period=period, date=f"{period}-12-31")
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            f"period: {period}", f"year: {period}"), encoding="utf-8")
+    document = json.loads(run("compare", "2024", "2026", "--data", str(tmp_path),
+                              "--format", "json").stdout)
+    measures = {m["measure"]: m for m in document["figures"][0]["measures"]}
+    # 14 of 63 and 5 of 34 are not "up 9 places"
+    assert measures["value"]["change"] is None and measures["value"]["direction"] is None
+    top = measures["top_share"]
+    # 14 × 100 ÷ 63 = 22.2; 5 × 100 ÷ 34 = 14.7; a smaller top share is better
+    assert (top["before"], top["after"], top["change"], top["verdict"]) == (
+        22.2, 14.7, -7.5, "better")
+    table = run("compare", "2024", "2026", "--data", str(tmp_path), "--lang", "en").stdout
+    assert "not on the same scale" in table and "places" not in table.split("scale")[0]

@@ -118,6 +118,9 @@ def measures(figure: Figure, report: Report) -> list[Measure]:
     if figure.attainment is not None:
         found.append(Measure("attainment_percent", None, figure.attainment.percent, "percent",
                              way, False))
+    if figure.kind == "rank" and figure.of:
+        found.append(Measure("top_share", None, ranks.top_share(int(figure.value), figure.of),
+                             "percent", "lower", figure.qualifier != "exact"))
     return found
 
 
@@ -151,12 +154,30 @@ def _verdict(change: Decimal, better: str) -> str:
 
 
 def compare_figures(before: Figure, after: Figure, reports: tuple[Report, Report]) -> FigurePair:
-    """Compare every measure of one figure across two years."""
+    """Compare every measure of one figure across two periods.
+
+    Two ranks out of fields of different sizes (63 provinces, then 34) are
+    never subtracted into places gained or lost: they are compared by the
+    share of the field at or ahead of them (top 22.2% → top 14.7%).
+    """
     old = {(m.name, m.part): m for m in measures(before, reports[0])}
     new = {(m.name, m.part): m for m in measures(after, reports[1])}
     keys = list(old) + [key for key in new if key not in old]
-    return FigurePair(before, after,
-                      tuple(compare_measure(after.id, old.get(k), new.get(k)) for k in keys))
+    fields_differ = fields_differ_in(before, after)
+    deltas = []
+    for key in keys:
+        if key[0] == "top_share" and not fields_differ:
+            continue  # the places themselves compare
+        delta = compare_measure(after.id, old.get(key), new.get(key))
+        if fields_differ and key[0] == "value":
+            delta = delta._replace(change=None, relative=None, direction="", verdict="")
+        deltas.append(delta)
+    return FigurePair(before, after, tuple(deltas))
+
+
+def fields_differ_in(before: Figure, after: Figure) -> bool:
+    """Whether two ranks are out of fields of different sizes."""
+    return before.kind == "rank" and after.kind == "rank" and before.of != after.of
 
 
 def stated_change_disagreements(before: Report, after: Report) -> list[Disagreement]:

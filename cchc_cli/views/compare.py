@@ -24,6 +24,7 @@ MEASURE_NAMES = {
     "share_percent": ("tỷ lệ", "share"),
     "whole": ("tổng (của tỷ lệ)", "whole the share is of"),
     "attainment_percent": ("% kế hoạch", "% of plan"),
+    "top_share": ("thuộc nhóm % dẫn đầu", "in the top % of the field"),
 }
 
 
@@ -198,9 +199,11 @@ class CompareView:
         label = pair.after.label.get(lang)
         if lang == "vi":
             return (f"{label}: xếp hạng trên {pair.before.of} và trên {pair.after.of} tỉnh "
-                    "không cùng thang đo.")
+                    "không cùng thang đo, nên không tính số bậc tăng, giảm; so sánh theo nhóm "
+                    "% dẫn đầu.")
         return (f"{label}: a rank out of {pair.before.of} and one out of {pair.after.of} "
-                "are not on the same scale.")
+                "are not on the same scale, so no places gained or lost are counted; they "
+                "are compared by the top share of the field.")
 
     @staticmethod
     def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:
