@@ -31,6 +31,7 @@ from cchc_cli.views.page import (
 _URL = re.compile(r"https?://[^\s<>\"'“”‘’]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»"
 _NUM = ' class="num"'
+SHORT = 20  # a column whose longest cell is at most this many characters is sized to it
 _WORDS = {
     "sources": ("Nguồn", "Sources"),
     "generated": ("Tạo ngày {date} bằng cchc {version}.", "Generated on {date} by cchc {version}."),
@@ -51,9 +52,9 @@ th, td { border-bottom: 1px solid #cccccc; padding: 0.3rem 0.5rem; vertical-alig
   text-align: left; }
 thead th { border-bottom: 2px solid #333333; font-weight: 600; }
 tbody th { font-weight: normal; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums;
-  width: 8.5em; }
-thead th:first-child:not(.num):nth-last-child(3) { width: 38%; }
+tbody th.sub { padding-left: 1.75rem; }
+table.fixed { table-layout: fixed; }
+.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 dl.pairs { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem;
   margin: 0.25rem 0; }
 dl.pairs dt { font-weight: 600; }
@@ -61,9 +62,9 @@ dl.pairs dd { margin: 0; }
 figure { margin: 1rem 0; }
 figcaption { font-weight: 600; margin-bottom: 0.35rem; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }
-svg.chart .label { font-size: 13px; fill: #1a1a1a; }
-svg.chart .caption { font-size: 12px; fill: #1a1a1a; }
-svg.chart .mark-label { font-size: 11px; fill: #1a1a1a; }
+svg.chart .label { font-size: 14px; fill: #1a1a1a; }
+svg.chart .caption { font-size: 13px; fill: #1a1a1a; }
+svg.chart .mark-label { font-size: 12px; fill: #1a1a1a; }
 svg.chart .track { fill: #ffffff; stroke: #555555; stroke-width: 0.75; }
 svg.chart .segment { stroke: #000000; stroke-width: 0.75; }
 svg.chart .mark { stroke: #000000; stroke-width: 3; }
@@ -110,7 +111,36 @@ def _cell(cell: Cell) -> str:
         if style and style != "number" else content
 
 
-def _table(table: Table, heading: bool) -> str:
+def _widths(table: Table) -> list[int]:
+    """The longest cell (or header) of each column, in characters."""
+    return [max([len(column.header), *(len(plain(row[position])) for row in table.rows)])
+            for position, column in enumerate(table.columns)]
+
+
+def shared_widths(page: Page) -> dict[tuple[str, ...], list[int]]:
+    """Column widths shared by tables with the same headers, so they line up."""
+    widths: dict[tuple[str, ...], list[int]] = {}
+    for block in page:
+        if isinstance(block, Table):
+            key = tuple(column.header for column in block.columns)
+            old = widths.get(key, [0] * len(block.columns))
+            widths[key] = [max(a, b) for a, b in zip(old, _widths(block), strict=True)]
+    return widths
+
+
+def _colgroup(table: Table, widths: list[int]) -> tuple[str, str]:
+    """``<col>`` widths for the short and numeric columns, the rest sharing what is left;
+    and the table's class (``fixed`` when some column is left to share)."""
+    short = [column.numeric or width <= SHORT
+             for column, width in zip(table.columns, widths, strict=True)]
+    if all(short) or not any(short):
+        return "", ""
+    cols = "".join(f'<col style="width: calc({width + 1}ch + 1rem)">' if is_short else "<col>"
+                   for width, is_short in zip(widths, short, strict=True))
+    return f"<colgroup>{cols}</colgroup>", ' class="fixed"'
+
+
+def _table(table: Table, heading: bool, widths: list[int]) -> str:
     numeric = [column.numeric for column in table.columns]
     head = "".join(f'<th scope="col"{_NUM if n else ""}>{escape(c.header)}</th>'
                    for c, n in zip(table.columns, numeric, strict=True))
@@ -121,11 +151,15 @@ def _table(table: Table, heading: bool) -> str:
             tag = "th" if position == 0 and not is_number else "td"
             scope = ' scope="row"' if tag == "th" else ""
             css = _NUM if is_number else ""
+            if tag == "th" and plain(cell).startswith("  "):  # a measure under its figure
+                css = ' class="sub"'
+
             cells.append(f"<{tag}{scope}{css}>{_cell(cell)}</{tag}>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     title = f"<h2>{escape(table.title)}</h2>" if heading and table.title else ""
     caption = f'<p class="note s-muted">{linked(table.caption)}</p>' if table.caption else ""
-    return (f"<section>{title}<table><thead><tr>{head}</tr></thead>"
+    colgroup, css = _colgroup(table, widths)
+    return (f"<section>{title}<table{css}>{colgroup}<thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>{caption}</section>")
 
 
@@ -144,12 +178,13 @@ def _note(note: Note) -> str:
     return f'<p class="{css} s-{escape(note.style, quote=True)}">{linked(note.text)}</p>'
 
 
-def _block(block: Block, position: int, heading: bool = True) -> str:
+def _block(block: Block, position: int, widths: dict[tuple[str, ...], list[int]],
+           heading: bool = True) -> str:
     if isinstance(block, Heading):
         level = min(block.level + 1, 6)
         return f"<h{level}>{escape(block.text)}</h{level}>"
     if isinstance(block, Table):
-        return _table(block, heading)
+        return _table(block, heading, widths[tuple(c.header for c in block.columns)])
     if isinstance(block, Pairs):
         return _pairs(block, heading)
     if isinstance(block, Chart):
@@ -201,10 +236,12 @@ def render(page: Page, lang: Lang, *, fallback_title: str,
     title = page_title(page, fallback_title)
     body: list[str] = [f"<h1>{escape(title)}</h1>"]
     source_notes = [b for b in page if isinstance(b, Note) and b.role == "source"]
+    widths = shared_widths(page)
     for position, block in enumerate(page):
         if isinstance(block, Note) and block.role == "source":
             continue
-        body.append(_block(block, position, heading=position > 0 or isinstance(block, Chart)))
+        body.append(_block(block, position, widths,
+                           heading=position > 0 or isinstance(block, Chart)))
     body.append(_footer(sources, source_notes, lang, generated, version))
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
