@@ -329,6 +329,21 @@ def test_rich_is_not_imported_when_no_table_is_drawn(workdir: Path, name: str) -
     rich = [module for module in modules if module == "rich" or module.startswith("rich.")]
     assert not rich, f"{name} imports {rich}"
     assert not [line for line in log.splitlines() if re.search(r"\brich\b", line)]
+    assert not [module for module in modules if module.startswith("openpyxl")], name
+
+
+@pytest.mark.parametrize(("output", "heavy"), [("r.html", ("rich", "openpyxl")),
+                                               ("r.xlsx", ("rich",))])
+def test_documents_import_only_what_they_draw_with(workdir: Path, output: str,
+                                                   heavy: tuple[str, ...]) -> None:
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", "summary",
+                             "--output", output], cwd=workdir, env=environment(workdir),
+                            stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT,
+                            check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr.decode("utf-8", errors="replace"))
+    assert ("openpyxl" in modules) == output.endswith(".xlsx")
+    assert not [m for m in modules if m.split(".")[0] in heavy], output
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")

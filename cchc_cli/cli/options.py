@@ -24,6 +24,7 @@ class Output(Record):
     color: str
     path: str | None
     force: bool
+    style: str = "document"
 
 
 class DataChoice(Record):
@@ -102,7 +103,11 @@ def output_options(command: F) -> F:
                                               "honoured on auto)."),
         click.option("--output", "-o", metavar="FILE",
                      help="Write to FILE instead of stdout; the format follows the extension "
-                          "(.html, .svg, .md, .json, .csv, .txt)."),
+                          "(.html, .xlsx, .svg, .md, .json, .csv, .txt)."),
+        click.option("--style", type=click.Choice(("document", "terminal")), default="document",
+                     show_default=True,
+                     help="For .html: a document to print or hand in, or a recording of the "
+                          "terminal table (as .svg always is)."),
         click.option("--force", is_flag=True, help="Overwrite FILE if it exists."),
     ]
     for option in reversed(options):
@@ -122,4 +127,5 @@ def output_from(kwargs: dict[str, Any]) -> Output:
             raise click.UsageError(f"--json contradicts --format {fmt}; give one of them")
         fmt = "json"
     lang = kwargs.pop("lang") or default_lang()
-    return Output(fmt, lang, kwargs.pop("color"), kwargs.pop("output"), kwargs.pop("force"))
+    return Output(fmt, lang, kwargs.pop("color"), kwargs.pop("output"), kwargs.pop("force"),
+                  kwargs.pop("style"))

@@ -1,8 +1,9 @@
 """Write a view in the chosen format, to stdout or to a file.
 
 Every command hands over a view with the same three shapes: a JSON document,
-tidy rows for CSV, and a ``Page`` for tables and Markdown. Rich is imported only
-when a table is drawn, so the JSON and CSV paths never pay for it.
+tidy rows for CSV, and a ``Page`` for tables, Markdown, HTML and Excel. Rich is
+imported only when a table is drawn, and openpyxl only when a workbook is
+written, so the JSON and CSV paths never pay for either.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
 
 _EXTENSIONS = {
     ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text",
+    ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text", ".xlsx": "xlsx",
 }
+_TABLE_LIKE = ("html", "svg", "text", "xlsx")
 
 
 class View(Protocol):
@@ -62,14 +64,63 @@ def emit(view: View, out: Output) -> None:
             sys.stdout.flush()
         return
     kind = _file_kind(out)
-    if kind in ("html", "svg", "text"):
-        text = record_page(view.page(out.lang), kind)
+    content: str | bytes
+    if kind == "html" and out.style == "document":
+        content = render_document(view, out.lang)
+    elif kind == "xlsx":
+        content = render_workbook(view, out.lang)
+    elif kind in ("html", "svg", "text"):
+        content = record_page(view.page(out.lang), kind)
     else:
-        text = render_text(view, kind, out.lang)
+        content = render_text(view, kind, out.lang)
     from pathlib import Path
 
-    write_file(Path(out.path), text, out.force)
+    write_file(Path(out.path), content, out.force)
     click.echo(f"cchc: wrote {out.path}", err=True)
+
+
+def _sources(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The source records of a JSON document (``sources``, or the one ``source``)."""
+    sources = document.get("sources")
+    if isinstance(sources, list):
+        return [s for s in sources if isinstance(s, dict)]
+    source = document.get("source")
+    return [source] if isinstance(source, dict) else []
+
+
+def render_document(view: View, lang: Lang) -> str:
+    """``view`` as a self-contained HTML document."""
+    from cchc_cli.render import html
+
+    document = view.document()
+    return html.render(view.page(lang), lang, fallback_title=f"cchc {document['command']}",
+                       sources=_sources(document), generated=_today(), version=_version())
+
+
+def render_workbook(view: View, lang: Lang) -> bytes:
+    """``view`` as an Excel workbook: its page's tables, then any sheets only a workbook
+    has (a view's ``sheets(lang)``, such as the summary's every number)."""
+    from cchc_cli.render import xlsx
+
+    sheets = getattr(view, "sheets", None)
+    extra: Page = sheets(lang) if callable(sheets) else []
+    return xlsx.render(view.page(lang) + extra, lang, _sources(view.document()))
+
+
+def _today() -> str:
+    """Today's date, or the one ``SOURCE_DATE_EPOCH`` fixes (for reproducible files)."""
+    import datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return datetime.date.today().isoformat()
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("cchc")
 
 
 def render_text(view: View, fmt: str, lang: Lang) -> str:
@@ -97,10 +148,13 @@ def _file_kind(out: Output) -> str:
                                f"use one of {known}")
     ctx = click.get_current_context()
     given = ctx.get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE
-    table_like = kind in ("html", "svg", "text") and out.format == "table"
+    table_like = kind in _TABLE_LIKE and out.format == "table"
     if given and out.format != kind and not table_like:
         raise click.UsageError(f"--format {out.format} contradicts the extension of "
                                f"'{out.path}'; the extension decides, so drop --format")
+    if out.style == "terminal" and kind not in ("html", "svg"):
+        raise click.UsageError(f"--style terminal is for .html (and .svg) files, not "
+                               f"'{out.path}'")
     return kind
 
 
@@ -145,8 +199,9 @@ def record_page(page: Page, kind: str) -> str:
     return str(target.export_text())
 
 
-def write_file(path: Path, text: str, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to replace a file unless ``force``."""
+def write_file(path: Path, text: str | bytes, force: bool) -> None:
+    """Write ``text`` (or bytes) to ``path`` atomically; refuse to replace a file unless
+    ``force``."""
     import tempfile
     from pathlib import Path
 
@@ -156,10 +211,11 @@ def write_file(path: Path, text: str, force: bool) -> None:
         raise OutputError(f"'{path}' exists; use --force to overwrite it")
     temporary: Path | None = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         prefix=f".{path.name}.", delete=False) as handle:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.",
+                                         delete=False) as handle:
             temporary = Path(handle.name)
-            handle.write(text)
+            handle.write(data)
         temporary.chmod(_mode_for(path))
         _place(temporary, path, force)
     except OSError as error:

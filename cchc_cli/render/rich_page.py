@@ -17,7 +17,18 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from cchc_cli.render.bars import SEGMENTS, bar, stacked
-from cchc_cli.views.page import Block, Cell, Chart, Heading, Note, Page, Pairs, Styled, Table, plain
+from cchc_cli.views.page import (
+    Block,
+    Cell,
+    Chart,
+    Heading,
+    Note,
+    Page,
+    Pairs,
+    Table,
+    plain,
+    style_of,
+)
 
 STYLES = {
     "good": "green",
@@ -33,9 +44,7 @@ _MIN_TEXT = 6  # narrowest a text column is allowed to become
 
 
 def _text(cell: Cell) -> Text:
-    if isinstance(cell, Styled):
-        return Text(cell.text, style=STYLES.get(cell.style, ""))
-    return Text(cell)
+    return Text(plain(cell), style=STYLES.get(style_of(cell), ""))
 
 
 def _longest_word(text: str) -> int:

@@ -1,6 +1,6 @@
 """Charts for the summary: plans and targets as bars, breakdowns as one stacked bar,
-and the move of a rank. Each bar carries its number in words, so nothing rests
-on colour."""
+the move of a rank, and component scores against their maxima. Each bar carries
+its number in words, so nothing rests on colour."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from cchc_cli import numfmt
 from cchc_cli.calc.derive import FigureResult
-from cchc_cli.model import Figure, Lang
+from cchc_cli.model import Figure, Index, Lang
 from cchc_cli.views.page import Bar, Chart
 
 _TITLES = {
     "plans": ("So với kế hoạch và mục tiêu", "Against plan and target"),
     "rank": ("Thay đổi thứ hạng", "Rank movement"),
+    "components": ("Điểm thành phần so với điểm tối đa", "Component scores against their maxima"),
 }
 
 
@@ -36,7 +37,7 @@ def _attained(figure: Figure, lang: Lang) -> tuple[Decimal, str] | None:
 def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
     """One bar per figure measured against a plan or a target, all on one scale:
     100% of plan, or the highest attainment where a plan was beaten."""
-    rows: list[tuple[str, Decimal, str]] = []
+    rows: list[tuple[str, Decimal, str, Decimal | None, str]] = []
     for result in results:
         figure = result.figure
         attained = _attained(figure, lang)
@@ -44,7 +45,7 @@ def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
         if attained is not None:
             of = "" if lang == "vi" else "of "
             rows.append((label, attained[0],
-                         f"{numfmt.percent(attained[0], lang)} {of}{attained[1]}"))
+                         f"{numfmt.percent(attained[0], lang)} {of}{attained[1]}", None, ""))
         target = figure.target
         if target is not None and target.measure == "share" and figure.share is not None:
             share = figure.share.percent
@@ -52,13 +53,16 @@ def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
             when = f" {target.year}" if target.year else ""
             text = (f"{numfmt.percent(share, lang)} (mục tiêu{when}: {goal})" if lang == "vi"
                     else f"{numfmt.percent(share, lang)} (target{when}: {goal})")
-            rows.append((label, share, text))
+            mark = (f"mục tiêu {goal}" if lang == "vi" else f"target {goal}")
+            rows.append((label, share, text, target.value, mark))
     if not rows:
         return None
-    scale = max(Decimal(100), *(value for _, value, _ in rows))
-    bars = tuple(Bar(label, float(value / scale), caption,
-                     "good" if value >= 100 else "warning") for label, value, caption in rows)
-    return Chart(_title("plans", lang), bars)
+    scale = max(Decimal(100), *(row[1] for row in rows))
+    bars = tuple(Bar(label, float(value / scale), caption, "good" if value >= 100 else "warning",
+                     None if goal is None else float(goal / scale), mark)
+                 for label, value, caption, goal, mark in rows)
+    plan = "100% kế hoạch" if lang == "vi" else "100% of plan"
+    return Chart(_title("plans", lang), bars, reference=float(100 / scale), reference_label=plan)
 
 
 def breakdown_charts(results: tuple[FigureResult, ...], lang: Lang) -> list[Chart]:
@@ -97,8 +101,26 @@ def rank_charts(results: tuple[FigureResult, ...], year: int, lang: Lang) -> lis
     return charts
 
 
-def summary_charts(results: tuple[FigureResult, ...], year: int, lang: Lang) -> list[Chart]:
+def component_charts(results: tuple[FigureResult, ...], indices: tuple[Index, ...],
+                     lang: Lang) -> list[Chart]:
+    """A score's components, each against the most points its index gives it."""
+    charts = []
+    for result in results:
+        figure = result.figure
+        index = next((i for i in indices if i.id == figure.index_id), None)
+        maxima = {c.code: c for c in index.components} if index else {}
+        bars = tuple(
+            Bar(maxima[code].label.get(lang), float(score / maxima[code].max),
+                f"{numfmt.number(score, lang)}/{numfmt.number(maxima[code].max, lang)}")
+            for code, score in figure.components if code in maxima and maxima[code].max > 0)
+        if bars:
+            charts.append(Chart(_title("components", lang, f": {figure.label.get(lang)}"), bars))
+    return charts
+
+
+def summary_charts(results: tuple[FigureResult, ...], year: int, lang: Lang,
+                   indices: tuple[Index, ...] = ()) -> list[Chart]:
     """Every chart the summary's figures call for."""
     plans = plan_chart(results, lang)
     return ([plans] if plans else []) + breakdown_charts(results, lang) + \
-        rank_charts(results, year, lang)
+        rank_charts(results, year, lang) + component_charts(results, indices, lang)

@@ -7,8 +7,10 @@ from typing import Any
 
 from cchc_cli import i18n, numfmt
 from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair
+from cchc_cli.calc.precision import places
 from cchc_cli.model import Figure, Lang
 from cchc_cli.views import phrases
+from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Cell, Column, Note, Page, Styled, Table
 from cchc_cli.views.records import envelope, num, period_column, period_record
 
@@ -150,10 +152,23 @@ class CompareView:
         word = VERDICT_WORDS[delta.verdict][0 if lang == "vi" else 1]
         verdict = f"{ARROWS[delta.direction]} {word}".strip()
         return (label,
-                self._amount(pair.before, delta, delta.before, delta.approx_before, lang)
-                + before_mark,
-                self._amount(figure, delta, delta.after, delta.approx_after, lang) + after_mark,
+                self._amount_cell(pair.before, delta, delta.before, delta.approx_before,
+                                  lang=lang, mark=before_mark),
+                self._amount_cell(figure, delta, delta.after, delta.approx_after,
+                                  lang=lang, mark=after_mark),
                 self._change(delta, lang), Styled(verdict, VERDICT_STYLES[delta.verdict]))
+
+    @classmethod
+    def _amount_cell(cls, figure: Figure, delta: Delta, value: Decimal | None, approx: bool, *,
+                     lang: Lang, mark: str) -> Cell:
+        """An amount as a number cell (a dash where the year has none)."""
+        if value is None:
+            return "—"
+        if delta.measure == "value":
+            return figure_cell(figure, lang, value, mark)
+        decimals = 0 if delta.unit != "percent" and figure.kind == "count" else places(value)
+        return number_cell(cls._amount(figure, delta, value, approx, lang) + mark, value,
+                           decimals, lang, qualifier="approx" if approx else "exact")
 
     @staticmethod
     def _amount(figure: Figure, delta: Delta, value: Decimal | None, approx: bool,
@@ -210,8 +225,8 @@ class CompareView:
         if not figures:
             return []
         title = f"Chỉ có ở {year}" if lang == "vi" else f"Only in {year}"
-        rows = tuple((f.label.get(lang), phrases.value_text(f, lang) +
-                      ("*" if f.derived_from else "")) for f in figures)
+        rows = tuple((f.label.get(lang), figure_cell(f, lang, mark="*" if f.derived_from else ""))
+                     for f in figures)
         return [Table(title, (Column(i18n.word("figure", lang)), Column(year, True)), rows)]
 
     @staticmethod

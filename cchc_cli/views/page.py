@@ -7,6 +7,8 @@ strings, so every renderer shows the same numbers.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from cchc_cli.record import Record
 
 
@@ -17,12 +19,35 @@ class Styled(Record):
     style: str
 
 
-Cell = str | Styled
+class Number(Record):
+    """A number as printed (``text``) with the value behind it, for spreadsheets.
+
+    ``prefix`` and ``suffix`` are the words around the number in ``text``
+    (``VND `` and `` billion``), without the qualifier mark; ``percent`` says the
+    value is a percentage (96.9 for 96.9%).
+    """
+
+    text: str
+    value: Decimal
+    decimals: int
+    qualifier: str = "exact"
+    percent: bool = False
+    prefix: str = ""
+    suffix: str = ""
+    style: str = "number"
+
+
+Cell = str | Styled | Number
 
 
 def plain(cell: Cell) -> str:
     """The text of a cell, without its style."""
-    return cell.text if isinstance(cell, Styled) else cell
+    return cell if isinstance(cell, str) else cell.text
+
+
+def style_of(cell: Cell) -> str:
+    """The semantic style of a cell ("" for plain text)."""
+    return "" if isinstance(cell, str) else cell.style
 
 
 class Column(Record):
@@ -62,6 +87,9 @@ class Bar(Record):
     fraction: float
     caption: str
     style: str = "strong"
+    mark: float | None = None
+    """Where a mark (a target) falls on the same scale as ``fraction``."""
+    mark_label: str = ""
 
 
 class Chart(Record):
@@ -70,6 +98,9 @@ class Chart(Record):
     title: str
     bars: tuple[Bar, ...]
     stacked: bool = False
+    reference: float | None = None
+    """Where a line across every bar falls (100% of plan on a scale above it)."""
+    reference_label: str = ""
 
 
 class Note(Record):
@@ -78,6 +109,8 @@ class Note(Record):
     text: str
     style: str = "muted"
     literal: bool = False
+    role: str = ""
+    """``source`` for a line naming a source (a document lists these in its footer)."""
 
 
 Block = Heading | Table | Pairs | Chart | Note

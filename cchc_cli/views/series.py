@@ -7,12 +7,14 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli import i18n, numfmt
+from cchc_cli.calc.precision import places
 from cchc_cli.calc.series import Placing, Point
 from cchc_cli.calc.years import implied_only
 from cchc_cli.model import Figure, Lang, Province, Report, Text
 from cchc_cli.periods import Period
 from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
+from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Bar, Chart, Column, Note, Page, Table
 from cchc_cli.views.records import envelope, num, period_column, period_record, text
 
@@ -71,8 +73,9 @@ class TrendView:
         change = "Thay đổi" if lang == "vi" else "Change"
         rows = tuple(
             (period_column(p.period, lang),
-             phrases.value_text(p.figure, lang) + ("*" if p.figure.derived_from else ""),
-             "" if p.change is None else _signed(p.change, lang))
+             figure_cell(p.figure, lang, mark="*" if p.figure.derived_from else ""),
+             "" if p.change is None else
+             number_cell(_signed(p.change, lang), p.change, places(p.change), lang))
             for p in self.points)
         title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
         heading = "year" if all(p.period.is_year for p in self.points) else "period"
@@ -136,7 +139,7 @@ class RankView:
         """The ranking as a table."""
         place = "Hạng" if lang == "vi" else "Place"
         rows = tuple((f"{p.place}=" if p.tied else str(p.place), p.province.name.get(lang),
-                      phrases.value_text(p.figure, lang)) for p in self.placings)
+                      figure_cell(p.figure, lang)) for p in self.placings)
         label = self.label.get(lang) if self.label else self.figure_id
         when = i18n.period_label(self.period, lang)
         page: Page = [Table(f"{label}, {when}",

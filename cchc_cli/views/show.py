@@ -9,6 +9,7 @@ from cchc_cli import i18n
 from cchc_cli.calc.derive import Derived, FigureResult
 from cchc_cli.model import Figure, Lang, Report
 from cchc_cli.views import phrases
+from cchc_cli.views.cells import derived_cell, figure_cell
 from cchc_cli.views.page import Cell, Column, Page, Pairs, Styled, Table
 from cchc_cli.views.records import (
     TIDY_COLUMNS,
@@ -64,7 +65,7 @@ def derived_value(item: Derived, figure: Figure, lang: Lang) -> Cell:
         return Styled(word, "good" if item.value else "bad")
     if isinstance(item.value, str):
         return phrases.grade_name(item, lang)
-    return phrases.with_range(item, figure, lang)
+    return derived_cell(item, figure, lang)
 
 
 class ShowView:
@@ -111,7 +112,7 @@ class ShowView:
             (i18n.word("id", lang), figure.id),
             (i18n.word("area", lang), i18n.area_name(figure.area, lang)),
             (i18n.word("kind", lang), i18n.KIND_NAMES[figure.kind].get(lang)),
-            (i18n.word("value", lang), Styled(phrases.value_text(figure, lang), "strong")),
+            (i18n.word("value", lang), figure_cell(figure, lang, style="strong")),
             (i18n.word("qualifier", lang), i18n.QUALIFIER_NAMES[figure.qualifier].get(lang)),
         ]
         implied = phrases.implications(self.result, lang)

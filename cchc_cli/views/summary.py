@@ -53,10 +53,16 @@ class SummaryView:
                 page.append(self._area_table(area, results, lang))
         from cchc_cli.views.charts import summary_charts
 
-        page += summary_charts(self.results, self.report.year, lang)
-        page += [Note(source_line(source, lang)) for source in self.report.sources
+        page += summary_charts(self.results, self.report.year, lang, self.report.indices)
+        page += [Note(source_line(source, lang), role="source") for source in self.report.sources
                  if any(r.figure.source == source.id for r in self.results)]
         return page
+
+    def sheets(self, lang: Lang) -> Page:
+        """For a workbook: every number of the figures in a cell of its own."""
+        from cchc_cli.views.measures import measures_table
+
+        return [measures_table(self.results, lang)]
 
     def _headline(self, lang: Lang) -> tuple[tuple[str, Styled | str], ...]:
         from cchc_cli import i18n
@@ -79,7 +85,8 @@ class SummaryView:
     def _area_table(self, area: str, results: list[FigureResult], lang: Lang) -> Table:
         from cchc_cli import i18n
         from cchc_cli.views import phrases
-        from cchc_cli.views.page import Column, Styled, Table
+        from cchc_cli.views.cells import figure_cell
+        from cchc_cli.views.page import Cell, Column, Styled, Table
 
         columns = [Column(i18n.word("figure", lang)), Column(i18n.word("value", lang), True),
                    Column(i18n.word("implies", lang))]
@@ -91,9 +98,8 @@ class SummaryView:
             implied = phrases.implications(result, lang)
             if figure.derived_from:
                 implied.insert(0, i18n.word("derived_year", lang))
-            row: list[Styled | str] = [figure.label.get(lang),
-                                       Styled(phrases.value_text(figure, lang), "number"),
-                                       "; ".join(implied)]
+            row: list[Cell] = [figure.label.get(lang), figure_cell(figure, lang),
+                               "; ".join(implied)]
             if self.with_sources:
                 row.append(Styled(f"“{figure.excerpt}” [{figure.source}]", "muted"))
             rows.append(tuple(row))
