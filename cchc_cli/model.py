@@ -56,10 +56,12 @@ class Position(Record):
 
 
 class Province(Record):
-    """A province: a slug id and its names."""
+    """A province: a slug id, its names, and what the data says of it."""
 
     id: str
     name: Text
+    note: Text | None = None
+    """E.g. that it has been part of another province since the 2025 merger."""
 
 
 class Source(Record):

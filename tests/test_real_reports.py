@@ -265,3 +265,11 @@ def test_ranks_of_63_and_of_34_compare_by_share_not_places(tmp_path: Path) -> No
         22.2, 14.7, -7.5, "better")
     table = run("compare", "2024", "2026", "--data", str(tmp_path), "--lang", "en").stdout
     assert "not on the same scale" in table and "places" not in table.split("scale")[0]
+
+
+def test_the_bundled_reports_say_ha_giang_is_part_of_tuyen_quang() -> None:
+    assert "part of Tuyen Quang province" in run("summary", "--lang", "en").stdout
+    assert "là một phần của tỉnh Tuyên Quang" in run("summary", "--year", "2023",
+                                                    "--lang", "vi").stdout
+    note = json.loads(run("summary", "--format", "json").stdout)["province"]["note"]
+    assert note["en"].startswith("Since 1 July 2025 Ha Giang has been part of Tuyen Quang")

@@ -195,8 +195,8 @@ def _agrees_with_name(period: Period, path: str, node: Node, field: str,
 
 
 def _province(node: Node, reader: FieldReader) -> Province | None:
-    fields = reader.fields(node, "province", ("id", "name"), ())
-    if fields is None or len(fields) < 2:
+    fields = reader.fields(node, "province", ("id", "name"), ("note",))
+    if fields is None or "id" not in fields or "name" not in fields:
         return None
     slug = reader.string(fields["id"], "province.id")
     if slug is not None and not _SLUG.match(slug):
@@ -204,9 +204,10 @@ def _province(node: Node, reader: FieldReader) -> Province | None:
                     "use lower-case ASCII words joined by '-', e.g. ha-giang")
         slug = None
     name = reader.text(fields["name"], "province.name")
+    note = reader.text(fields["note"], "province.note") if "note" in fields else None
     if slug is None or name is None:
         return None
-    return Province(slug, name)
+    return Province(slug, name, note)
 
 
 def _sources(node: Node | None, context: _Context) -> tuple[Source, ...]:

@@ -63,7 +63,8 @@ def period_column(period: Period, lang: Lang) -> str:
 def report_header(report: Report) -> Record:
     """Province, period, file and sources of a report."""
     return {
-        "province": {"id": report.province.id, "name": text(report.province.name)},
+        "province": {"id": report.province.id, "name": text(report.province.name),
+                     "note": text(report.province.note)},
         "year": report.year,
         "period": period_record(report.period),
         "file": report.path,

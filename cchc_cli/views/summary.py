@@ -54,6 +54,8 @@ class SummaryView:
         from cchc_cli.views.charts import summary_charts
 
         page += summary_charts(self.results, self.report.year, lang, self.report.indices)
+        if self.report.province.note is not None:
+            page.append(Note(self.report.province.note.get(lang)))
         page += [Note(source_line(source, lang), role="source") for source in self.report.sources
                  if any(r.figure.source == source.id for r in self.results)]
         return page
