@@ -109,6 +109,34 @@ class Catalog(Record):
                 return province
         return _province_by_registry(query, provinces)
 
+    def members(self, query: str | None) -> tuple[Province, list[Province]]:
+        """The province named, and the provinces of the data that are it or its former parts.
+
+        Asking for a unit formed by the 2025 merger (Tuyên Quang) finds the data
+        of its former parts (Hà Giang, the former Tuyên Quang) too, each under
+        its own id, so that a command can show them as theirs.
+        """
+        try:
+            own: Province | None = self.province(query)
+        except SelectionError as error:
+            own, missing = None, error
+        if query is None and own is not None:
+            return own, [own]
+        from cchc_cli.provinces import registry
+
+        try:
+            entry = registry().resolve(query or "")
+        except LookupError:
+            entry = None
+        parts = set(entry.parts) if entry is not None else set()
+        members = [p for p in self.provinces() if p.id in parts and p != own]
+        if own is None and not members:
+            raise missing
+        if own is not None:
+            return own, [own, *members]
+        assert entry is not None  # members were found through it
+        return Province(entry.id, entry.name), members
+
     def reports_for(self, province: Province) -> list[Report]:
         """The province's reports, in period order (by end date)."""
         return sorted((r for r in self.reports if r.province.id == province.id),

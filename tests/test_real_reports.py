@@ -273,3 +273,22 @@ def test_the_bundled_reports_say_ha_giang_is_part_of_tuyen_quang() -> None:
                                                     "--lang", "vi").stdout
     note = json.loads(run("summary", "--format", "json").stdout)["province"]["note"]
     assert note["en"].startswith("Since 1 July 2025 Ha Giang has been part of Tuyen Quang")
+
+
+def test_a_current_province_shows_its_former_parts_data_as_theirs() -> None:
+    document = json.loads(run("trend", "service_index_rank", "--province", "Tuyên Quang",
+                              "--format", "json").stdout)
+    assert document["province"]["id"] == "tuyen-quang"
+    points = [(p["province"], p["year"], p["value"], p["change"]) for p in document["points"]]
+    # Hà Giang's own ranks, never added to anything; its changes are its own
+    assert points == [("ha-giang", 2022, 19, None), ("ha-giang", 2023, 14, -5),
+                      ("ha-giang", 2024, 12, -2)]
+    table = run("trend", "service_index_rank", "--province", "tuyen quang", "--lang", "en")
+    assert "Ha Giang" in table.stdout and "that province's own" in table.stdout
+    years = run("years", "--province", "Tuyên Quang", "--format", "json")
+    assert [p["id"] for p in json.loads(years.stdout)["provinces"]] == ["ha-giang"]
+
+
+def test_a_province_with_no_data_and_no_parts_in_the_data_is_refused() -> None:
+    result = run("trend", "service_index_rank", "--province", "Cà Mau")
+    assert result.exit_code == 2 and "no data for Cà Mau" in result.stderr

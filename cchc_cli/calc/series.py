@@ -18,6 +18,21 @@ class Point(Record):
     figure: Figure
     change: Decimal | None
     period: Period
+    province: Province | None = None
+    """Whose figure it is, where a series shows a unit's former parts as theirs."""
+
+
+def lineage_trend(timelines: list[tuple[Province, list[Report]]], figure_id: str
+                  ) -> list[Point]:
+    """``figure_id`` for each province of a unit and its former parts, each as its own.
+
+    Every province's points keep its name, and a change is taken only within
+    one province's own series: nothing is summed or averaged across them.
+    """
+    points = [point._replace(province=province) for province, timeline in timelines
+              for point in trend(timeline, figure_id)]
+    return sorted(points, key=lambda p: (p.period.sort_key(), p.province.id if p.province
+                                         else ""))
 
 
 def trend(timeline: list[Report], figure_id: str) -> list[Point]:

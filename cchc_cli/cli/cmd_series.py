@@ -6,7 +6,12 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import load_catalog, select_province, select_provinces, unknown_figure
+from cchc_cli.cli.data import (
+    load_catalog,
+    select_members,
+    select_provinces,
+    unknown_figure,
+)
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 from cchc_cli.periods import KINDS as PERIOD_KINDS
@@ -33,12 +38,11 @@ def trend(figure_id: str, every: str | None, mixed_periods: bool, **kwargs: Any)
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
-    province = select_province(catalog, choice.province)
-    from cchc_cli.calc.series import period_kinds
-    from cchc_cli.calc.series import trend as trend_of
+    province, members = select_members(catalog, choice.province)
+    from cchc_cli.calc.series import lineage_trend, period_kinds
     from cchc_cli.views.series import TrendView
 
-    points = trend_of(catalog.timeline(province), figure_id)
+    points = lineage_trend([(m, catalog.timeline(m)) for m in members], figure_id)
     if not points:
         raise unknown_figure(figure_id, catalog)
     if every is not None:
@@ -91,16 +95,21 @@ def rank(figure_id: str, **kwargs: Any) -> None:
 @data_options(year=False)
 @output_options
 def years(**kwargs: Any) -> None:
-    """The provinces, years and sources in the data (implied years marked).
+    """The provinces, periods and sources in the data (implied years marked).
+
+    A province formed by the 2025 merger lists its former parts' data, each
+    as theirs; a former province names the province it became part of.
 
     \b
     Examples:
       cchc years
+      cchc years --province "Tuyên Quang"
       cchc years --format json | jq '.provinces[].years[].year'
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
-    provinces = select_provinces(catalog, choice.province)
+    provinces = (select_members(catalog, choice.province)[1] if choice.province
+                 else select_provinces(catalog, None))
     from cchc_cli.provinces import registry
     from cchc_cli.views.series import YearsView
 

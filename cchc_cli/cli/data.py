@@ -57,6 +57,15 @@ def narrow(catalog: Catalog, query: str | None) -> Catalog:
     return Catalog(tuple(catalog.reports_for(select_province(catalog, query))))
 
 
+def select_members(catalog: Catalog, query: str | None) -> tuple[Province, list[Province]]:
+    """The province chosen with ``--province`` and the provinces of the data that are it
+    or its former parts (see ``Catalog.members``)."""
+    try:
+        return catalog.members(query)
+    except SelectionError as error:
+        raise click.UsageError(str(error)) from None
+
+
 def select_provinces(catalog: Catalog, query: str | None) -> list[Province]:
     """The province chosen with ``--province``, or every province of the data."""
     return [select_province(catalog, query)] if query else catalog.provinces()

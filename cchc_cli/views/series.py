@@ -15,7 +15,7 @@ from cchc_cli.periods import Period
 from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
-from cchc_cli.views.page import Bar, Chart, Column, Note, Page, Table
+from cchc_cli.views.page import Bar, Cell, Chart, Column, Note, Page, Table
 from cchc_cli.views.records import envelope, num, period_column, period_record, text
 
 if TYPE_CHECKING:
@@ -36,15 +36,24 @@ def bar_fraction(figure: Figure, largest: Decimal) -> float:
 
 
 class TrendView:
-    """One figure across the years of a province."""
+    """One figure across the periods of a province (and of its former parts, as theirs)."""
 
     columns = ("province", "id", "year", "period", "period_kind", "period_end", "value", "unit",
-               "qualifier", "basis", "change")
+               "qualifier", "basis", "change", "whose")
 
     def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
         self.province = province
         self.figure_id = figure_id
         self.points = points
+
+    def _whose(self, point: Point) -> Province:
+        """The province whose figure ``point`` is (the unit itself or a former part)."""
+        return point.province or self.province
+
+    @property
+    def has_parts(self) -> bool:
+        """Whether some points belong to the unit's former parts."""
+        return any(self._whose(p).id != self.province.id for p in self.points)
 
     def document(self) -> dict[str, Any]:
         """The JSON document."""
@@ -53,6 +62,7 @@ class TrendView:
                                            "name": text(self.province.name)},
                         id=self.figure_id, kind=first.kind, label=text(first.label),
                         points=[{"year": p.year, "period": period_record(p.period),
+                                 "province": self._whose(p).id,
                                  "value": num(p.figure.value),
                                  "of": p.figure.of, "qualifier": p.figure.qualifier,
                                  "basis": _basis(p.figure), "change": num(p.change),
@@ -65,23 +75,28 @@ class TrendView:
                  "period_end": p.period.end.isoformat(),
                  "value": num(p.figure.value), "unit": p.figure.kind,
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
-                 "change": num(p.change)} for p in self.points]
+                 "change": num(p.change), "whose": self._whose(p).id} for p in self.points]
 
     def page(self, lang: Lang) -> Page:
         """A table of the years, then the values as bars and a sparkline."""
         first = self.points[0].figure
         change = "Thay đổi" if lang == "vi" else "Change"
+        whose: tuple[Cell, ...] = ()
         rows = tuple(
             (period_column(p.period, lang),
+             *((self._whose(p).name.get(lang),) if self.has_parts else whose),
              figure_cell(p.figure, lang, mark="*" if p.figure.derived_from else ""),
              "" if p.change is None else
              number_cell(_signed(p.change, lang), p.change, places(p.change), lang))
             for p in self.points)
         title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
         heading = "year" if all(p.period.is_year for p in self.points) else "period"
-        page: Page = [Table(title, (Column(i18n.word(heading, lang)),
-                                    Column(i18n.word("value", lang), True),
-                                    Column(change, True)), rows)]
+        columns = (Column(i18n.word(heading, lang)),
+                   *((Column(i18n.word("province", lang)),) if self.has_parts else ()),
+                   Column(i18n.word("value", lang), True), Column(change, True))
+        page: Page = [Table(title, columns, rows)]
+        if self.has_parts:
+            page.append(Note(self._parts_note(lang)))
         largest = max(p.figure.value for p in self.points)
         bars = tuple(Bar(period_column(p.period, lang), bar_fraction(p.figure, largest),
                          phrases.value_text(p.figure, lang)) for p in self.points)
@@ -94,6 +109,18 @@ class TrendView:
         if any(p.figure.derived_from for p in self.points):
             page.append(Note("* " + i18n.word("derived_year", lang)))
         return page
+
+
+    def _parts_note(self, lang: Lang) -> str:
+        names = ", ".join(dict.fromkeys(self._whose(p).name.get(lang) for p in self.points
+                                        if self._whose(p).id != self.province.id))
+        unit = self.province.name.get(lang)
+        if lang == "vi":
+            return (f"Số liệu của {names} là của riêng tỉnh đó trước khi sáp nhập vào {unit} "
+                    "(01/07/2025); không cộng gộp, thay đổi chỉ tính trong từng tỉnh.")
+        return (f"The figures of {names} are that province's own, from before it became part "
+                f"of {unit} on 1 July 2025; nothing is added up, and a change is taken only "
+                "within one province.")
 
 
 def _file_cell(report: Report, lang: Lang) -> str:
