@@ -197,6 +197,15 @@ class Figure(Record):
     """For a figure implied by another year's report: that report's path."""
 
 
+class ReviewMark(Record):
+    """Guesses a draft asks a person to confirm: the fields named, where they are."""
+
+    field: str
+    """``""`` for the file itself, ``figures[<id>]`` for a figure."""
+    guesses: tuple[str, ...]
+    position: Position
+
+
 class Headline(Record):
     """Which figures are the year's headline score and rank."""
 
@@ -214,6 +223,8 @@ class Report(Record):
     headline: Headline
     figures: tuple[Figure, ...]
     path: str
+    review: tuple[ReviewMark, ...] = ()
+    """What is left to confirm in a draft; empty in a reviewed report."""
 
     def figure(self, figure_id: str) -> Figure | None:
         """Return the figure with ``figure_id``, or None."""
