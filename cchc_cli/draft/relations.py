@@ -78,7 +78,8 @@ def _change_host(groups: list[Group], reading: Reading) -> tuple[int, str] | Non
     kinds = _CHANGE_HOSTS.get(key, ())
     for position in range(len(groups) - 1, -1, -1):
         group = groups[position]
-        if group.main.kind in kinds and group.main.role == "value" and group.change is None:
+        if group.main.kind in kinds and group.main.role in ("value", "share") and \
+                group.change is None:
             return position, "change"
     return None
 
