@@ -33,6 +33,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cchc_cli.record import Record
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = "bao-ha-giang-2024-01-01-cchc-2023.txt"
@@ -40,13 +42,15 @@ TARGETS = {"recall": 0.95, "precision": 0.95, "kind": 0.90, "relation": 0.80}
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5}
 
 
-class Number:
+class Number(Record):
     """One stated number: its value, where it stands, and what it is."""
 
-    def __init__(self, value: Decimal, span: tuple[int, int] | None, kind: str, qualifier: str,
-                 relation: str, words: bool = False) -> None:
-        self.value, self.span, self.kind = value, span, kind
-        self.qualifier, self.relation, self.words = qualifier, relation, words
+    value: Decimal
+    span: tuple[int, int] | None
+    kind: str
+    qualifier: str
+    relation: str
+    words: bool = False
 
     def same_value(self, other: Number) -> bool:
         """Equal, and printed to the same places (76.90 is not 76.9)."""
@@ -54,9 +58,6 @@ class Number:
             return False
         return self.words or other.words or \
             self.value.as_tuple().exponent == other.value.as_tuple().exponent
-
-    def __repr__(self) -> str:
-        return f"{self.value}@{self.span} {self.kind} {self.qualifier} {self.relation}"
 
 
 def normalise(text: str) -> str:
