@@ -267,7 +267,8 @@ def draft_of(article: Path, *options: str) -> dict[str, Any]:
 
 def cases(articles: Path) -> list[tuple[str, Path, Path, tuple[str, ...]]]:
     """Each article, its answers, and the options it is drafted with."""
-    found = [(path.stem, path, path.with_suffix(".figures.csv"), ())
+    none: tuple[str, ...] = ()
+    found = [(path.stem, path, path.with_suffix(".figures.csv"), none)
              for path in sorted(articles.glob("*.txt"))]
     seed = articles.parent / "sources" / SEED
     found.append(("seed (Hà Giang 2023)", seed, ROOT / "data" / "report_2023.yaml",
