@@ -1,11 +1,12 @@
 """How well ``cchc draft`` drafts: scored against figures coded by hand.
 
-Each article in ``../shared/articles/`` comes with every stated number coded by
-hand (``*.figures.csv``), and the seed article with the bundled dataset
-(``data/report_2023.yaml``). Each article is drafted with ``cchc draft``; every
-number of the draft (a figure's value, and the numbers of its share, breakdown,
-attainment, change and field) is matched to a coded number with the same value
-and printed precision whose excerpt overlaps its own in the text.
+Each article in ``tests/fixtures/articles/`` (a copy of the coded articles)
+comes with every stated number coded by hand (``*.figures.csv``), and the seed
+article with the bundled dataset (``data/report_2023.yaml``). Each article is
+drafted with ``cchc draft``; every number of the draft (a figure's value, and
+the numbers of its share, breakdown, attainment, change and field) is matched
+to a coded number with the same value and printed precision whose excerpt
+overlaps its own in the text.
 
     python benchmarks/draft_quality.py [--articles DIR]
 
@@ -36,7 +37,8 @@ from typing import Any
 from cchc_cli.record import Record
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+"""A copy of the seven coded articles, with the seed article beside them."""
 SEED = "bao-ha-giang-2024-01-01-cchc-2023.txt"
 TARGETS = {"recall": 0.95, "precision": 0.95, "kind": 0.90, "relation": 0.80}
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5}
@@ -270,7 +272,7 @@ def cases(articles: Path) -> list[tuple[str, Path, Path, tuple[str, ...]]]:
     none: tuple[str, ...] = ()
     found = [(path.stem, path, path.with_suffix(".figures.csv"), none)
              for path in sorted(articles.glob("*.txt"))]
-    seed = articles.parent / "sources" / SEED
+    seed = ROOT / "tests" / "fixtures" / "sources" / SEED
     found.append(("seed (Hà Giang 2023)", seed, ROOT / "data" / "report_2023.yaml",
                   ("--province", "ha-giang", "--period", "2023")))
     return found
@@ -299,7 +301,7 @@ def rates(counts: dict[str, int]) -> dict[str, float]:
 def main() -> int:
     """Score every article and print the table; exit 1 if a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=SHARED / "articles")
+    parser.add_argument("--articles", type=Path, default=ARTICLES)
     args = parser.parse_args()
     if not args.articles.is_dir():
         print(f"no articles at {args.articles}; give --articles DIR", file=sys.stderr)

@@ -46,6 +46,10 @@ class NoProvince(ValueError):
     """The article names no province and none was given."""
 
 
+class NoFacts(ValueError):
+    """No number in the article states a fact."""
+
+
 class NoPeriod(ValueError):
     """The article states no year and none was given."""
 
@@ -53,6 +57,8 @@ class NoPeriod(ValueError):
 def draft_article(body: Body, options: Options) -> Draft:
     """The draft of an article whose body is ``body``."""
     sentences = split_sentences(body)
+    if not _read_sentences(sentences, body, 2100)[0]:
+        raise NoFacts("no number in the article states a fact")
     lines = body.text.split("\n")
     date = options.date or _date_of(lines[:6], options.name)
     period = options.period or find_period(body.text, date)

@@ -7,8 +7,11 @@ file looks like and what to do.
 
 from __future__ import annotations
 
+from cchc_cli.load.files import MAX_FILE_BYTES
 from cchc_cli.load.problems import DataError, Problem
-from cchc_cli.load.sourcetext import MAX_SOURCE_BYTES
+
+MAX_ARTICLE_BYTES = 8 * MAX_FILE_BYTES
+"""Largest article read: 8 MiB, as for ``cchc verify``'s sources."""
 
 _SIGNATURES = (
     (b"%PDF-", "a PDF document", "save the article's text as a .txt file, or its page as .html"),
@@ -26,9 +29,9 @@ def refuse(path: str, message: str, hint: str) -> DataError:
 
 def decode_article(data: bytes, path: str) -> str:
     """The text of ``data``; raises ``DataError`` for anything that is not a UTF-8 text."""
-    if len(data) > MAX_SOURCE_BYTES:
+    if len(data) > MAX_ARTICLE_BYTES:
         raise refuse(path, f"the file is {len(data):,} bytes, over the limit of "
-                     f"{MAX_SOURCE_BYTES:,}", "is this the article? a page is a few hundred KiB")
+                     f"{MAX_ARTICLE_BYTES:,}", "is this the article? a page is a few hundred KiB")
     if not data.strip():
         raise refuse(path, "the file is empty", "give the article's text or its saved page")
     for signature, what, hint in _SIGNATURES:

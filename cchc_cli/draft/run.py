@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
-from cchc_cli.draft.article import extract_article, looks_like_html
-from cchc_cli.draft.build import NoPeriod, NoProvince, Options, draft_article
-from cchc_cli.draft.intake import decode_article, refuse
+from cchc_cli.draft.build import NoFacts, NoPeriod, NoProvince, Options, draft_article
+from cchc_cli.draft.intake import MAX_ARTICLE_BYTES, decode_article, refuse
 from cchc_cli.draft.place import parse_period, place_of
 from cchc_cli.draft.sentences import split_body
 from cchc_cli.draft.writer import write_draft
 from cchc_cli.load.problems import DataError, Problem
-from cchc_cli.load.sourcetext import MAX_SOURCE_BYTES
 from cchc_cli.record import Record
 
 
@@ -27,8 +25,8 @@ class DraftRequest(Record):
 def read_bytes(path: str) -> bytes:
     """The file's bytes, up to just over the cap; raises ``DataError`` if unreadable."""
     try:
-        with Path(path).open("rb") as handle:
-            return handle.read(MAX_SOURCE_BYTES + 1)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_ARTICLE_BYTES + 1)
     except OSError as error:
         raise DataError([Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}",
                                  "check the path")]) from None
@@ -44,9 +42,11 @@ def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
             raise ValueError(f"--period '{request.period}' is not a period; use e.g. 2024, "
                              "2024-h1, 2024-q3, 2024-07 or 2026-ytd")
     text = decode_article(read_bytes(request.path), request.path)
-    name = Path(request.path).name
+    name = os.path.basename(request.path)
     url, title, date = request.url, None, None
-    if looks_like_html(name, text):
+    if name.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+        from cchc_cli.draft.article import extract_article
+
         page = extract_article(text)
         text, title, date = page.text, page.title, page.date
         url = url or page.url
@@ -59,6 +59,9 @@ def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
                       period, url, title, date)
     try:
         draft = draft_article(body, options)
+    except NoFacts:
+        raise refuse(request.path, "no number in the article states a fact (all are dates, "
+                     "years or document numbers)", "is this the article?") from None
     except NoPeriod:
         raise ValueError("the article states no year and has no date; give --period") from None
     except NoProvince:
@@ -67,7 +70,4 @@ def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
     if draft.period.period:
         notes.append(f"period {draft.period.period}: written as year {draft.period.year} "
                      "(with the period in a comment)")
-    if not draft.figures:
-        raise refuse(request.path, "no number in the article states a fact (all are dates, "
-                     "years or document numbers)", "is this the article?")
     return write_draft(draft), notes
