@@ -116,3 +116,16 @@ def test_kind_qualifier_and_role(sentence: str, kind: str, qualifier: str, role:
     token = next(t for t in read_numbers(sentence) if t.value != 2)
     reading = read(token, sentence)
     assert (reading.kind, reading.qualifier, reading.role) == (kind, qualifier, role)
+
+
+@pytest.mark.parametrize(("value", "form", "present"), [
+    ("86.45", "86.45", True),       # a Vietnamese source printing an English decimal
+    ("90.450", "90.450", False),    # would read as 90,450 thousands: not accepted
+    ("2", "thứ hai", True),
+    ("1700000", "1,7 triệu", True),
+    ("1818", "1.818", True),
+])
+def test_verify_knows_how_vietnamese_sources_print(value: str, form: str, present: bool) -> None:
+    from cchc_cli.calc.verify import printed_forms
+
+    assert (form in printed_forms(Decimal(value), "vi")) is present
