@@ -64,6 +64,10 @@ WORDS: dict[str, Text] = {
     "summary_title": Text("Kết quả CCHC {province} {period}",
                           "{province}: administrative reform results, {period}"),
     "valid": Text("{files} tệp hợp lệ", "{files} file(s) valid"),
+    "draft": Text("{files} tệp hợp lệ nhưng là bản nháp: còn {guesses} phỏng đoán cần xác "
+                  "nhận ở {marks} chỗ",
+                  "{files} file(s) valid but draft: {guesses} guess(es) in {marks} place(s) "
+                  "left to confirm"),
     "invalid": Text("{problems} lỗi trong {files} tệp", "{problems} problem(s) in {files} file(s)"),
     "derived_year": Text("suy ra từ báo cáo năm sau", "implied by a later report"),
     "report": Text("Báo cáo", "Report"),

@@ -208,6 +208,15 @@ class Figure(Record):
     provinces at the end of the report's period (63 before 1 July 2025, 34 after)."""
 
 
+class ReviewMark(Record):
+    """Guesses a draft asks a person to confirm: the fields named, where they are."""
+
+    field: str
+    """``""`` for the file itself, ``figures[<id>]`` for a figure."""
+    guesses: tuple[str, ...]
+    position: Position
+
+
 class Headline(Record):
     """Which figures are the year's headline score and rank."""
 
@@ -227,6 +236,8 @@ class Report(Record):
     path: str
     period: Period
     """The period the figures are for; ``period.year == year``."""
+    review: tuple[ReviewMark, ...] = ()
+    """What is left to confirm in a draft; empty in a reviewed report."""
 
     def figure(self, figure_id: str) -> Figure | None:
         """Return the figure with ``figure_id``, or None."""

@@ -2,9 +2,13 @@
 
 Matching ignores differences of whitespace, Unicode normalisation (NFC/NFD)
 and quote styles. Numbers are looked for as the source prints them: in a
-Vietnamese source 1818 is ``1.818`` (or ``1818``) and 96.9 is ``96,9``; in an
-English one ``1,818`` and ``96.9``. A number only counts where it stands whole,
-so 7 is not found inside 17, nor 1.818 inside 11.818.
+Vietnamese source 1818 is ``1.818`` (or ``1818``) and 96.9 is ``96,9`` (or
+``96.9``, as some Vietnamese sources print decimals, where that cannot be read
+as thousands), a rank of 2 may be ``thứ hai``, and 1,700,000 may be ``1,7
+triệu``; in an English one ``1,818`` and ``96.9``. A number only counts where
+it stands whole, so 7 is not found inside 17, nor 1.818 inside 11.818. A rank's
+field (``of: 63``) may be stated once anywhere in the source rather than in
+the rank's own excerpt.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
                          "’": "'", "‚": "'", "′": "'", "″": '"'})
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _MARKS = {"vi": (".", ","), "en": (",", ".")}
+_ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_SCALES = (("tỷ", 9), ("triệu", 6), ("nghìn", 3))
 
 
 def normalise(text: str) -> str:
@@ -35,7 +41,24 @@ def printed_forms(value: Decimal, lang: str) -> list[str]:
     grouped = f"{int(whole):,}".replace(",", group)
     tail = f"{decimal_mark}{fraction}" if fraction else ""
     forms = [f"{sign}{grouped}{tail}", f"{sign}{whole}{tail}"]
+    if lang == "vi":
+        forms += _vietnamese_forms(value, whole, fraction)
     return list(dict.fromkeys(forms))
+
+
+def _vietnamese_forms(value: Decimal, whole: str, fraction: str) -> list[str]:
+    """A decimal printed with a dot, an ordinal in words, a count in millions."""
+    forms = []
+    if fraction and len(fraction) != 3 and value < 1000:
+        forms.append(f"{whole}.{fraction}")
+    if value == value.to_integral_value() and 1 <= value <= len(_ORDINALS):
+        forms.append(f"thứ {_ORDINALS[int(value) - 1]}")
+    for word, power in _SCALES:
+        scaled = (value / Decimal(10) ** power).normalize()
+        if value >= 10 ** power and value == value.to_integral_value() and \
+                -scaled.as_tuple().exponent <= 3:  # type: ignore[operator]
+            forms.append(f"{printed_forms(scaled, 'vi')[0]} {word}")
+    return forms
 
 
 def stands_in(token: str, text: str) -> bool:
@@ -80,8 +103,13 @@ def verify_figure(figure: Figure, year: int, source_text: str, lang: str) -> Che
     if excerpt not in source_text:
         return Check(figure, year, "excerpt_not_found", ())
     missing = tuple(field for field, number in stated_numbers(figure)
-                    if not any(stands_in(form, excerpt) for form in printed_forms(number, lang)))
+                    if not _stated(number, excerpt, lang) and
+                    not (field == "of" and _stated(number, source_text, lang)))
     return Check(figure, year, "value_not_found" if missing else "verified", missing)
+
+
+def _stated(number: Decimal, text: str, lang: str) -> bool:
+    return any(stands_in(form, text) for form in printed_forms(number, lang))
 
 
 class Uncovered(Record):

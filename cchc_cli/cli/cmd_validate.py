@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.cli.errors import EXIT_DATA, EXIT_FINDINGS
 from cchc_cli.cli.options import output_from, output_options
 from cchc_cli.cli.output import emit
 
@@ -17,7 +17,10 @@ from cchc_cli.cli.output import emit
 def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
     """Check report files or folders and list every problem (exit 3 if any).
 
-    With no PATH, checks the folder in CCHC_DATA, or the bundled datasets.
+    With no PATH, checks the folder in CCHC_DATA, or the bundled datasets. A
+    draft (from 'cchc draft') is valid data whose guesses are listed as
+    warnings until each is confirmed and its 'review' entry deleted; a valid
+    draft exits 1, a reviewed report 0.
 
     \b
     Examples:
@@ -36,8 +39,11 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
             files += find_report_files(location)
         except DataError as error:
             problems += error.problems
-    _, found = load_files(files, use_cache=False, keep=lambda _report: False)
-    view = ValidationView(files, problems + found)
+    drafts, found = load_files(files, use_cache=False, keep=lambda report: bool(report.review))
+    view = ValidationView(files, problems + found,
+                          [mark for report in drafts for mark in report.review])
     emit(view, out)
     if not view.valid:
         raise SystemExit(EXIT_DATA)
+    if view.state == "draft":
+        raise SystemExit(EXIT_FINDINGS)

@@ -30,6 +30,7 @@ COMMANDS = {
     "metrics": "cchc_cli.cli.cmd_metrics:metrics",
     "export": "cchc_cli.cli.cmd_export:export",
     "template": "cchc_cli.cli.cmd_template:template",
+    "draft": "cchc_cli.cli.cmd_draft:draft",
 }
 
 

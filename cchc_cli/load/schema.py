@@ -32,6 +32,7 @@ from cchc_cli.model import (
     Position,
     Province,
     Report,
+    ReviewMark,
     Share,
     Source,
     Target,
@@ -55,8 +56,12 @@ _FILE_PERIOD = re.compile(r"report_([0-9]{4}(?:-(?:h[12]|q[1-4]|[01][0-9]|ytd))?
 _FIGURE_REQUIRED = ("id", "area", "label", "kind", "value", "source", "excerpt")
 _FIGURE_OPTIONAL = (
     "qualifier", "unit", "max", "of", "basis", "better", "index", "grade", "components",
-    "share", "breakdown", "attainment", "target", "change", "note",
+    "share", "breakdown", "attainment", "target", "change", "note", "review",
 )
+_FILE_GUESSES = ("province", "year", "sources", "indices", "headline", "figures", "set_aside")
+SET_ASIDE_REASONS = ("date", "time", "year", "period", "document_number", "project_number",
+                     "list_number", "service_level", "name", "unclear", "other")
+"""Why a draft set a number aside as stating no fact."""
 
 
 class _Context:
@@ -72,6 +77,8 @@ class _Context:
         """Every source id written, even one whose source has problems of its own."""
         self.figure_kinds: dict[str, str] = {}
         """Id to kind of every figure written, even one with problems of its own."""
+        self.marks: list[ReviewMark] = []
+        """The guesses a draft marks for review."""
 
 
 def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
@@ -81,7 +88,8 @@ def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
                     "start the file with 'format: cchc-report/1'")
         return None
     fields = reader.fields(root, "", ("format", "province", "sources", "figures"),
-                           ("year", "period", "as_of", "indices", "headline"))
+                           ("year", "period", "as_of", "indices", "headline", "review",
+                            "set_aside"))
     if fields is None:
         return None
     if "format" in fields:
@@ -96,9 +104,46 @@ def build_report(root: Node, path: str, reader: FieldReader) -> Report | None:
     figures = _figures(fields.get("figures"), context)
     headline = _headline(fields.get("headline"), context)
     _check_references(figures, context)
+    if "review" in fields:
+        _review(fields["review"], "review", "", _FILE_GUESSES, context)
+    if "set_aside" in fields:
+        _set_aside(fields["set_aside"], reader)
     if reader.problems or province is None or period is None:
         return None
-    return Report(province, period.year, sources, indices, headline, figures, path, period)
+    marks = sorted(context.marks, key=lambda mark: mark.position.line)
+    return Report(province, period.year, sources, indices, headline, figures, path, period,
+                  tuple(marks))
+
+
+def _review(node: Node, field: str, owner: str, known: tuple[str, ...],
+            context: _Context) -> None:
+    """A draft's list of guessed fields, each one the owner may hold."""
+    reader = context.reader
+    guesses = []
+    for position, item in enumerate(reader.items(node, field)):
+        name = reader.choice(item, f"{field}[{position}]", known)
+        if name is not None:
+            guesses.append(name)
+    if guesses:
+        context.marks.append(ReviewMark(owner, tuple(guesses),
+                                        Position(reader.path, node.line, node.column)))
+
+
+def _set_aside(node: Node, reader: FieldReader) -> None:
+    """A draft's numbers that state no fact, each with the reason."""
+    for position, item in enumerate(reader.items(node, "set_aside")):
+        field = f"set_aside[{position}]"
+        fields = reader.fields(item, field, ("number", "why"), ("line", "context"))
+        if fields is None:
+            continue
+        if "number" in fields:
+            reader.string(fields["number"], f"{field}.number")
+        if "why" in fields:
+            reader.choice(fields["why"], f"{field}.why", SET_ASIDE_REASONS)
+        if "line" in fields:
+            reader.integer(fields["line"], f"{field}.line", 1, None)
+        if "context" in fields:
+            reader.string(fields["context"], f"{field}.context")
 
 
 def _check_format(node: Node, reader: FieldReader) -> None:
@@ -429,6 +474,9 @@ def _figure(node: Node, field: str, context: _Context) -> Figure | None:
     if values is None:
         return None
     assert isinstance(node, Mapping)
+    if "review" in fields:
+        known = tuple(k for k in (*_FIGURE_REQUIRED, *_FIGURE_OPTIONAL) if k != "review")
+        _review(fields["review"], f"{field}.review", f"figures[{values['id']}]", known, context)
     return Figure(**values, position=Position(reader.path, node.line, node.column))
 
 

@@ -6,41 +6,66 @@ from typing import Any
 
 from cchc_cli import i18n
 from cchc_cli.load.problems import Problem
-from cchc_cli.model import Lang
+from cchc_cli.model import Lang, ReviewMark
 from cchc_cli.views.page import Note, Page
 from cchc_cli.views.records import envelope
 
 
+def unconfirmed(mark: ReviewMark) -> Problem:
+    """A draft's guesses as a line in the problem format (a warning, not an error)."""
+    field = f"{mark.field}.review" if mark.field else "review"
+    return Problem(mark.position.path, mark.position.line, mark.position.column, field,
+                   f"unconfirmed: {', '.join(mark.guesses)}",
+                   "check each against the source, then delete the 'review' entry")
+
+
 class ValidationView:
-    """Files checked and the problems found in them."""
+    """Files checked, the problems found in them, and what drafts leave to confirm."""
 
-    columns = ("path", "line", "column", "field", "message", "hint")
+    columns = ("path", "line", "column", "field", "message", "hint", "severity")
 
-    def __init__(self, files: list[str], problems: list[Problem]) -> None:
+    def __init__(self, files: list[str], problems: list[Problem],
+                 marks: list[ReviewMark] | None = None) -> None:
         self.files = files
         self.problems = problems
+        self.marks = marks or []
 
     @property
     def valid(self) -> bool:
         """Whether no problem was found."""
         return not self.problems
 
+    @property
+    def state(self) -> str:
+        """``invalid``, ``draft`` (valid, with guesses left to confirm) or ``reviewed``."""
+        if self.problems:
+            return "invalid"
+        return "draft" if self.marks else "reviewed"
+
     def document(self) -> dict[str, Any]:
         """The JSON document."""
-        return envelope("validate", valid=self.valid, files=self.files,
-                        problems=[p.as_dict() for p in self.problems])
+        return envelope("validate", valid=self.valid, state=self.state, files=self.files,
+                        problems=[p.as_dict() for p in self.problems],
+                        unconfirmed=[{**unconfirmed(m).as_dict(), "guesses": list(m.guesses)}
+                                     for m in self.marks])
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per problem."""
-        return [p.as_dict() for p in self.problems]
+        """One row per problem, then one per draft's set of guesses."""
+        return [*({**p.as_dict(), "severity": "error"} for p in self.problems),
+                *({**unconfirmed(m).as_dict(), "severity": "warning"} for m in self.marks)]
 
     def page(self, lang: Lang) -> Page:
         """One line per problem, as ``file:line:column: field: message (fix)``."""
         page: Page = [Note(str(problem), "error", literal=True) for problem in self.problems]
+        page += [Note(str(unconfirmed(mark)), "warning", literal=True) for mark in self.marks]
         bad = len({p.path for p in self.problems})
         if self.problems:
             page.append(Note(i18n.word("invalid", lang).format(problems=len(self.problems),
                                                                files=bad), "error"))
+        elif self.marks:
+            guesses = sum(len(mark.guesses) for mark in self.marks)
+            page.append(Note(i18n.word("draft", lang).format(
+                files=len(self.files), guesses=guesses, marks=len(self.marks)), "warning"))
         else:
             page.append(Note(i18n.word("valid", lang).format(files=len(self.files)), "good"))
         return page
