@@ -38,10 +38,10 @@ def draft(article: Path, out: Path, *options: str) -> dict[str, Any]:
 
 
 def report_name(article: Path, tmp_path: Path, *options: str) -> Path:
-    """A draft written as ``report_<year>.yaml``, the year the draft chose."""
+    """A draft written as ``report_<period>.yaml``, the period the draft chose."""
     first = tmp_path / "first.yaml"
-    year = draft(article, first, *options)["year"]
-    target = tmp_path / f"report_{year}.yaml"
+    drafted = draft(article, first, *options)
+    target = tmp_path / f"report_{drafted.get('period') or drafted['year']}.yaml"
     first.rename(target)
     return target
 
@@ -168,10 +168,28 @@ def test_check_reports_the_sources_own_arithmetic_slips(name: str, figure: str, 
     assert str(slips[0]["numbers"]["computed"]) == computed
 
 
-def test_a_quarter_is_kept_in_a_comment_and_the_year_as_year(tmp_path: Path) -> None:
+def test_a_quarter_is_drafted_as_the_period(tmp_path: Path) -> None:
     drafted = draft(ARTICLES / "07-thai-nguyen-2023-03-31.txt", tmp_path / "d.yaml")
-    assert drafted["year"] == "2023" and drafted["province"]["id"] == "thai-nguyen"
-    assert "# period: 2023-q1" in (tmp_path / "d.yaml").read_text(encoding="utf-8")
+    # Thái Nguyên of 2023 is the former province (merged with Bắc Kạn in 2025)
+    assert drafted["period"] == "2023-q1" and drafted["province"]["id"] == "thai-nguyen-cu"
+    assert "year" not in drafted and "period" in drafted["review"]
+
+
+def test_a_province_of_the_same_name_before_the_merger_is_the_former_one(
+        tmp_path: Path) -> None:
+    drafted = draft(ARTICLE_2023, tmp_path / "d.yaml", "--province", "Tuyên Quang",
+                    "--period", "2023")
+    assert drafted["province"]["id"] == "tuyen-quang-cu"
+    later = draft(ARTICLE_2023, tmp_path / "e.yaml", "--province", "Tuyên Quang",
+                  "--period", "2026")
+    assert later["province"]["id"] == "tuyen-quang"
+
+
+def test_an_unknown_province_gets_the_closest_names(tmp_path: Path) -> None:
+    result = run("draft", str(ARTICLE_2023), "--province", "Ha Giangg", "-o",
+                 str(tmp_path / "d.yaml"))
+    assert result.exit_code == 2 and "Hà Giang" in result.stderr
+    assert not (tmp_path / "d.yaml").exists()
 
 
 def test_options_win_over_the_text_and_are_not_marked_for_review(tmp_path: Path) -> None:

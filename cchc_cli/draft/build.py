@@ -10,7 +10,15 @@ from cchc_cli.draft.aside import set_aside
 from cchc_cli.draft.classify import Reading, after_words, before_words, read
 from cchc_cli.draft.model import Draft, DraftFigure, Part, Relation, SetAside, SourceDraft
 from cchc_cli.draft.numbers import read_numbers
-from cchc_cli.draft.place import Period, Place, find_period, find_province, fold
+from cchc_cli.draft.place import (
+    Period,
+    Place,
+    find_period,
+    find_province,
+    fold,
+    period_end,
+    place_of,
+)
 from cchc_cli.draft.relations import Group, group_sentence, readings_of
 from cchc_cli.draft.sentences import Body, Sentence, split_sentences
 from cchc_cli.record import Record
@@ -28,7 +36,8 @@ class Options(Record):
 
     name: str
     """The article's file name."""
-    province: Place | None = None
+    province: str | None = None
+    """The province as the user wrote it, resolved once the period is known."""
     period: Period | None = None
     url: str | None = None
     title: str | None = None
@@ -64,21 +73,22 @@ def draft_article(body: Body, options: Options) -> Draft:
     period = options.period or find_period(body.text, date)
     if period is None:
         raise NoPeriod("the article states no year")
-    province = options.province or find_province(body.text, options.url)
+    on = period_end(period)
+    province = (place_of(options.province, "option", on) if options.province
+                else find_province(body.text, options.url, on))
     if province is None:
         raise NoProvince("the article names no province")
     located, aside = _read_sentences(sentences, body, period.year)
     field = _field_size(located, date or f"{period.year}-12-31")
     figures = _figures(located, field)
     source = _source(options, lines, date or str(period.year), province)
+    when = "period" if period.period else "year"
     review = tuple(name for name, guessed in (("province", province.how != "option"),
-                                              ("year", period.how != "option"),
+                                              (when, period.how != "option"),
+                                              ("as_of", (period.period or "").endswith("ytd")),
                                               ("sources", True), ("set_aside", bool(aside)))
                    if guessed)
-    notes = []
-    if period.period:
-        notes.append(f"period: {period.period} (the format holds the year; the finer period "
-                     "is kept in this comment)")
+    notes: list[str] = []
     if body.cut_at is not None:
         notes.append(f"the text from line {body.cut_at} (\"{body.cut_marker}\") on is page "
                      "furniture and was not read")

@@ -1,30 +1,19 @@
 """Which province and which period an article is about.
 
-Each is one small function over the article's text. The province names are the
-63 provinces and cities before the 2025 merger (the 34 after it keep names from
-among them); a registry of provinces with their dates may take this list's place.
+Each is one small function over the article's text. Province names come from
+the provinces registry, and the period's end picks between a former province
+and a current one of the same name (Tuyên Quang before and after 2025).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections import Counter
 
 from cchc_cli.record import Record
 
-PROVINCES = (
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
-    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ",
-    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai",
-    "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang",
-    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
-    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận",
-    "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị",
-    "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
-    "Thừa Thiên Huế", "Tiền Giang", "Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long",
-    "Vĩnh Phúc", "Yên Bái",
-)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER = re.compile(r"quý\s+(IV|III|II|I|[1-4])\s*(?:/|năm\s+)((?:19|20)\d{2})")
 _HALF = re.compile(r"(?:6|sáu)\s+tháng\s+đầu\s+năm(?:\s+((?:19|20)\d{2}))?", re.IGNORECASE)
@@ -62,37 +51,50 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", fold(name).lower()))
 
 
-def place_of(name: str, how: str) -> Place:
-    """The province called ``name`` (a name or a slug, with or without diacritics)."""
-    wanted = slug(name)
-    for known in PROVINCES:
-        if slug(known) == wanted:
-            return Place(slug(known), known, fold(known), how)
-    readable = name if any(not char.isascii() for char in name) else \
-        " ".join(word.capitalize() for word in wanted.split("-"))
-    return Place(wanted, readable, fold(readable), how)
+def _names() -> list[tuple[str, str]]:
+    """Every province name the registry knows, with the id of the unit it names,
+    longest first so that "Thừa Thiên Huế" is found before "Huế"."""
+    from cchc_cli.provinces import registry
+
+    known = registry()
+    pairs = {(entry.name.vi, entry.id) for entry in known.former() + known.current()}
+    pairs |= {(alias, entry.id) for entry in known.former() + known.current()
+              for alias in entry.aliases if any(not char.isascii() for char in alias)}
+    return sorted(pairs, key=lambda pair: (-len(pair[0]), pair[0]))
 
 
-def find_province(text: str, address: str | None) -> Place | None:
+def place_of(name: str, how: str, on: datetime.date | None = None) -> Place:
+    """The province called ``name`` in any spelling the registry knows, as it was on ``on``.
+
+    Raises ``LookupError`` with the closest names for a name the registry lacks.
+    """
+    from cchc_cli.provinces import registry
+
+    entry = registry().resolve(name, on)
+    return Place(entry.id, entry.name.vi, entry.name.en, how)
+
+
+def find_province(text: str, address: str | None,
+                  on: datetime.date | None = None) -> Place | None:
     """The province the text names most often, else the one the address names."""
     folded = fold(text)
     counts: Counter[str] = Counter()
-    for name in PROVINCES:
+    for name, _ in _names():
         pattern = rf"(?<![\w]){re.escape(fold(name))}(?![\w])"
         found = len(re.findall(pattern, folded))
         if found:
             counts[name] = found
+            folded = re.sub(pattern, " ", folded)  # "Huế" inside "Thừa Thiên Huế" counts once
     if counts:
         best = max(counts.values())
-        chosen = next(name for name in PROVINCES if counts.get(name) == best and
-                      _first(folded, name) == min(_first(folded, n) for n in counts
-                                                  if counts[n] == best))
-        return place_of(chosen, "text")
+        chosen = min((name for name in counts if counts[name] == best),
+                     key=lambda name: _first(fold(text), name))
+        return place_of(chosen, "text", on)
     if address:
         squeezed = re.sub(r"[^a-z]", "", fold(address).lower())
-        for name in PROVINCES:
-            if re.sub(r"[^a-z]", "", slug(name)) in squeezed:
-                return place_of(name, "address")
+        for name, _ in _names():
+            if len(slug(name)) > 4 and re.sub(r"[^a-z]", "", slug(name)) in squeezed:
+                return place_of(name, "address", on)
     return None
 
 
@@ -129,9 +131,17 @@ def find_period(text: str, date: str | None) -> Period | None:
 
 def parse_period(option: str) -> Period | None:
     """``--period`` as given: ``2024``, ``2024-h1``, ``2024-q3``, ``2024-07``, ``2026-ytd``."""
-    match = re.fullmatch(r"((?:19|20|21)\d{2})(?:-(h[12]|q[1-4]|0[1-9]|1[0-2]|ytd))?",
-                         option.strip().lower())
-    if match is None:
+    from cchc_cli.periods import parse_period as read
+
+    try:
+        period = read(option)
+    except ValueError:
         return None
-    year = int(match.group(1))
-    return Period(year, option.strip().lower() if match.group(2) else None, "option")
+    return Period(period.year, None if period.is_year else period.key, "option")
+
+
+def period_end(period: Period) -> datetime.date:
+    """The last day of a draft's period (a year to date: the end of its year)."""
+    from cchc_cli.periods import parse_period as read
+
+    return read(period.period or str(period.year)).end

@@ -6,7 +6,7 @@ import os
 
 from cchc_cli.draft.build import NoFacts, NoPeriod, NoProvince, Options, draft_article
 from cchc_cli.draft.intake import MAX_ARTICLE_BYTES, decode_article, refuse
-from cchc_cli.draft.place import parse_period, place_of
+from cchc_cli.draft.place import parse_period
 from cchc_cli.draft.sentences import split_body
 from cchc_cli.draft.writer import write_draft
 from cchc_cli.load.problems import DataError, Problem
@@ -55,8 +55,7 @@ def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
     title = body.header.get("title") or title
     if not any(char.isdigit() for char in body.text):
         raise refuse(request.path, "the article has no number in it", "is this the article?")
-    options = Options(name, place_of(request.province, "option") if request.province else None,
-                      period, url, title, date)
+    options = Options(name, request.province, period, url, title, date)
     try:
         draft = draft_article(body, options)
     except NoFacts:
@@ -66,8 +65,7 @@ def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
         raise ValueError("the article states no year and has no date; give --period") from None
     except NoProvince:
         raise ValueError("the article names no province; give --province") from None
+    except LookupError as error:  # a --province the registry does not know
+        raise ValueError(f"--province: {error}") from None
     notes = [f"{len(draft.figures)} figures drafted, {len(draft.set_aside)} numbers set aside"]
-    if draft.period.period:
-        notes.append(f"period {draft.period.period}: written as year {draft.period.year} "
-                     "(with the period in a comment)")
     return write_draft(draft), notes

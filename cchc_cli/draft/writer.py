@@ -35,6 +35,18 @@ def number(value: Decimal) -> str:
     return f"{value:f}"
 
 
+def _period_lines(draft: Draft) -> list[str]:
+    """``year: 2023``, or ``period: 2023-q1`` for a part of a year (with ``as_of`` for a
+    year to date, the article's date to be confirmed)."""
+    period = draft.period.period
+    if period is None:
+        return [f"year: {draft.period.year}"]
+    lines = [f"period: {period}"]
+    if period.endswith("ytd"):
+        lines.append(f"as_of: {draft.source.date}")
+    return lines
+
+
 def write_draft(draft: Draft) -> str:
     """The text of the draft file."""
     lines = [HEADER.format(name=draft.source.file).rstrip("\n")]
@@ -45,7 +57,7 @@ def write_draft(draft: Draft) -> str:
     province = draft.province
     lines += ["province:", f"  id: {province.id}",
               f"  name: {{vi: {scalar(province.vi)}, en: {scalar(province.en)}}}",
-              f"year: {draft.period.year}", "", "sources:"]
+              *_period_lines(draft), "", "sources:"]
     source = draft.source
     lines += [f"  - id: {source.id}", f"    publisher: {scalar(source.publisher)}",
               f"    title: {scalar(source.title)}", f"    date: {source.date}",

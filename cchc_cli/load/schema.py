@@ -58,7 +58,8 @@ _FIGURE_OPTIONAL = (
     "qualifier", "unit", "max", "of", "basis", "better", "index", "grade", "components",
     "share", "breakdown", "attainment", "target", "change", "note", "review",
 )
-_FILE_GUESSES = ("province", "year", "sources", "indices", "headline", "figures", "set_aside")
+_FILE_GUESSES = ("province", "year", "period", "as_of", "sources", "indices", "headline",
+                 "figures", "set_aside")
 SET_ASIDE_REASONS = ("date", "time", "year", "period", "document_number", "project_number",
                      "list_number", "service_level", "name", "unclear", "other")
 """Why a draft set a number aside as stating no fact."""
