@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cchc_cli.model import Province, Report
+from cchc_cli.model import Province, Report, Text
 from cchc_cli.names import fold
 from cchc_cli.periods import Period, describe, year_period
 from cchc_cli.record import Record
@@ -83,6 +83,11 @@ def _no_such_province(query: str, provinces: list[Province], known: Registry
                           f"{_available(provinces)}){hint}")
 
 
+def _holds_words(label: list[str], words: list[str]) -> bool:
+    """Whether every query word is a word of the label, or starts one (the last may be cut)."""
+    return all(any(part == word or part.startswith(word) for part in label) for word in words)
+
+
 class Catalog(Record):
     """Every loaded report, by province and period."""
 
@@ -136,6 +141,31 @@ class Catalog(Record):
             return own, [own, *members]
         assert entry is not None  # members were found through it
         return Province(entry.id, entry.name), members
+
+    def figure_ids(self, query: str) -> list[str]:
+        """The ids of the figures ``query`` names: an id, or words of a label.
+
+        A label matches in either language without regard to case or diacritics
+        when it holds every word of ``query`` ("thu ngan sach" finds "Thu ngân
+        sách nhà nước"). An exact id wins; otherwise every match is returned, for
+        the user to choose from.
+        """
+        labels: dict[str, tuple[str, str]] = {}
+        for report in self.reports:
+            for figure in report.figures:
+                labels.setdefault(figure.id, (figure.label.vi, figure.label.en))
+        if query in labels:
+            return [query]
+        words = fold(query).split("-")
+        if not any(words):
+            return []
+        return sorted(figure_id for figure_id, names in labels.items()
+                      if any(_holds_words(fold(name).split("-"), words) for name in names))
+
+    def figure_label(self, figure_id: str) -> Text | None:
+        """The label of the figure ``figure_id`` (from its first report), or None."""
+        return next((f.label for r in self.reports for f in r.figures if f.id == figure_id),
+                    None)
 
     def reports_for(self, province: Province) -> list[Report]:
         """The province's reports, in period order (by end date)."""

@@ -300,6 +300,8 @@ LEAN_RUNS = {
     "compare json": (["compare", "2023", "2024", "--format", "json"], {}),
     "completion": ([], {"_CCHC_COMPLETE": "bash_complete", "COMP_WORDS": "cchc su",
                         "COMP_CWORD": "1"}),
+    "figure completion": ([], {"_CCHC_COMPLETE": "bash_complete", "COMP_WORDS": "cchc show o",
+                               "COMP_CWORD": "2"}),
 }
 
 

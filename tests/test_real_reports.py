@@ -292,3 +292,34 @@ def test_a_current_province_shows_its_former_parts_data_as_theirs() -> None:
 def test_a_province_with_no_data_and_no_parts_in_the_data_is_refused() -> None:
     result = run("trend", "service_index_rank", "--province", "Cà Mau")
     assert result.exit_code == 2 and "no data for Cà Mau" in result.stderr
+
+
+def _complete(words: str, cword: int, shell: str = "bash") -> list[str]:
+    result = run(env={"_CCHC_COMPLETE": f"{shell}_complete", "COMP_WORDS": words,
+                      "COMP_CWORD": str(cword)}, prog_name="cchc")
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines() if "," in line]
+
+
+def test_completion_offers_figure_ids_provinces_and_periods() -> None:
+    assert _complete("cchc show onl", 2) == ["online_applications", "online_payment_transactions",
+                                             "online_public_services"]
+    assert sorted(_complete("cchc summary --province tuyen", 3)) == ["tuyen-quang",
+                                                                     "tuyen-quang-cu"]
+    assert _complete("cchc summary --period 202", 3) == ["2023", "2024"]
+    assert _complete("cchc sum", 1) == ["summary"]
+
+
+def test_a_figure_is_found_by_its_label_in_either_language() -> None:
+    by_vi = run("show", "thu ngan sach", "--year", "2023", "--format", "json")
+    assert by_vi.exit_code == 0, by_vi.stderr
+    assert json.loads(by_vi.stdout)["figure"]["id"] == "state_budget_revenue"
+    by_en = run("show", "STATE BUDGET", "--year", "2023", "--format", "json")
+    assert json.loads(by_en.stdout)["figure"]["id"] == "state_budget_revenue"
+    several = run("show", "dịch vụ công")
+    assert several.exit_code == 2 and "several figures match" in several.stderr
+    assert "online_public_services" in several.stderr
+
+
+def test_a_mistyped_command_gets_a_did_you_mean() -> None:
+    result = run("sumary")
+    assert result.exit_code == 2 and "Did you mean 'summary'?" in result.stderr

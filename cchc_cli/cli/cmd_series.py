@@ -8,18 +8,19 @@ import click
 
 from cchc_cli.cli.data import (
     load_catalog,
+    select_figure,
     select_members,
     select_provinces,
     unknown_figure,
 )
-from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.options import FIGURE_ID, choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 from cchc_cli.periods import KINDS as PERIOD_KINDS
 from cchc_cli.periods import year_period
 
 
 @click.command()
-@click.argument("figure_id", metavar="ID")
+@click.argument("figure_id", metavar="ID", shell_complete=FIGURE_ID)
 @click.option("--every", type=click.Choice(PERIOD_KINDS), metavar="KIND",
               help="Only periods of one kind: year, half, quarter, month or ytd.")
 @click.option("--mixed-periods", is_flag=True,
@@ -42,6 +43,7 @@ def trend(figure_id: str, every: str | None, mixed_periods: bool, **kwargs: Any)
     from cchc_cli.calc.series import lineage_trend, period_kinds
     from cchc_cli.views.series import TrendView
 
+    figure_id = select_figure(catalog, figure_id)
     points = lineage_trend([(m, catalog.timeline(m)) for m in members], figure_id)
     if not points:
         raise unknown_figure(figure_id, catalog)
@@ -58,7 +60,7 @@ def trend(figure_id: str, every: str | None, mixed_periods: bool, **kwargs: Any)
 
 
 @click.command()
-@click.argument("figure_id", metavar="ID")
+@click.argument("figure_id", metavar="ID", shell_complete=FIGURE_ID)
 @data_options()
 @output_options
 def rank(figure_id: str, **kwargs: Any) -> None:

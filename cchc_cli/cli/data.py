@@ -71,6 +71,18 @@ def select_provinces(catalog: Catalog, query: str | None) -> list[Province]:
     return [select_province(catalog, query)] if query else catalog.provinces()
 
 
+def select_figure(catalog: Catalog, query: str) -> str:
+    """The figure id that ``query`` names, by id or by label in either language."""
+    found = catalog.figure_ids(query)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise unknown_figure(query, catalog)
+    listed = "; ".join(f"{figure_id} ({label.vi} / {label.en})" for figure_id in found
+                       if (label := catalog.figure_label(figure_id)) is not None)
+    raise click.UsageError(f"several figures match '{query}': {listed}; give one of the ids")
+
+
 def unknown_figure(figure_id: str, catalog: Catalog) -> click.UsageError:
     """The error for a figure id that no report has, with the closest id."""
     import difflib

@@ -41,6 +41,19 @@ class LazyGroup(click.Group):
         """Command names in the order they are documented."""
         return list(COMMANDS)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the command, or fail with the closest command names (``sumary`` → summary)."""
+        name = args[0] if args else ""
+        if name in COMMANDS or name.startswith("-"):
+            return super().resolve_command(ctx, args)
+        import difflib
+
+        close = difflib.get_close_matches(name, list(COMMANDS), n=2, cutoff=0.6)
+        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise click.UsageError(f"No such command {name!r}.{hint} 'cchc --help' lists the "
+                               "commands.", ctx)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """Import and return the command called ``cmd_name``."""
         target = COMMANDS.get(cmd_name)

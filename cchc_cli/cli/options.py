@@ -53,6 +53,22 @@ class PeriodType(click.ParamType):  # type: ignore[type-arg]
 
 
 
+def _complete(name: str) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
+    """A completion function of ``cli.complete``, imported only when the shell asks."""
+
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+        from cchc_cli.cli import complete as completions
+
+        found: list[Any] = getattr(completions, name)(ctx, param, incomplete)
+        return found
+
+    return complete
+
+
+FIGURE_ID = _complete("figure_ids")
+"""Completion for a figure-id argument."""
+
+
 def data_options(year: bool = True, year_default: str = "the latest") -> Callable[[F], F]:
     """``--data``, ``--province`` and (optionally) ``--year``, gathered as ``choice``."""
 
@@ -61,14 +77,16 @@ def data_options(year: bool = True, year_default: str = "the latest") -> Callabl
             click.option("--data", metavar="PATH", envvar="CCHC_DATA", show_envvar=True,
                          help="A report file or a folder of report_*.yaml "
                               "[default: the bundled datasets]."),
-            click.option("--province", "-p", metavar="NAME",
+            click.option("--province", "-p", metavar="NAME", shell_complete=_complete("provinces"),
                          help="Province id or name, any case, with or without diacritics."),
         ]
         if year:
             options.append(click.option("--year", "-y", type=click.IntRange(1990, 2100),
+                                        shell_complete=_complete("periods"),
                                         help=f"Report year (the whole year) "
                                              f"[default: {year_default}]."))
             options.append(click.option("--period", metavar="PERIOD", type=PeriodType(),
+                                        shell_complete=_complete("periods"),
                                         help=f"Report period: {SYNTAX} "
                                              f"[default: {year_default}]."))
         for option in reversed(options):
