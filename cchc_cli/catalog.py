@@ -156,6 +156,8 @@ class Catalog(Record):
                 labels.setdefault(figure.id, (figure.label.vi, figure.label.en))
         if query in labels:
             return [query]
+        if "_" in query and " " not in query:
+            return []  # a mistyped id: the caller suggests the closest ids
         words = fold(query).split("-")
         if not any(words):
             return []
