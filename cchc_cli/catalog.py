@@ -6,23 +6,14 @@ so ``ha-giang``, ``Hà Giang`` and ``HA GIANG`` all name the same province.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from cchc_cli.model import Province, Report
+from cchc_cli.names import fold
 from cchc_cli.periods import Period, describe, year_period
 from cchc_cli.record import Record
 
 
 class SelectionError(Exception):
     """The province or year asked for is not in the data (a usage error)."""
-
-
-def fold(name: str) -> str:
-    """``Hà Giang`` -> ``ha-giang``: lower case, no diacritics, words joined by '-'."""
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")
 
 
 class Catalog(Record):
