@@ -73,6 +73,8 @@ WORDS: dict[str, Text] = {
     "export_title": Text("Tất cả số liệu", "Every figure"),
     "agrees": Text("khớp", "agrees"),
     "place": Text("Hạng", "Place"),
+    "stated": Text("Báo cáo ghi", "Stated"),
+    "in_table": Text("Bảng toàn quốc", "National table"),
     "total": Text("Tổng điểm", "Total"),
     "ahead": Text("Xếp trên", "Ahead"),
     "no_data": Text("Không có số liệu", "No data"),

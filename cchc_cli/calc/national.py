@@ -259,3 +259,73 @@ def latest_on(periods: list[dt.date], as_of: dt.date | None) -> int | None:
     if as_of is None:
         return len(periods) - 1
     return periods.index(as_of) if as_of in periods else None
+
+
+class Among(Record):
+    """A province's standing in a national table: its total, place, strongest and weakest."""
+
+    table: NationalTable
+    standing: Standing
+    field: int
+    strengths: tuple[tuple[str, int, int], ...]
+    """The dimensions with its best places: (code, place, field), best first."""
+    weaknesses: tuple[tuple[str, int, int], ...]
+    """The dimensions with its worst places, worst first."""
+
+
+def among(table: NationalTable, province: str, count: int = 2) -> Among | None:
+    """Where ``province`` stands in ``table``; None without a total."""
+    ranking = rank_table(table)
+    standing = ranking.of(province)
+    if standing is None:
+        return None
+    places = []
+    for dimension in table.method.dimensions:
+        if dimension.code in table.columns:
+            ranked = rank_table(table, dimension.code)
+            own = ranked.of(province)
+            if own is not None:
+                places.append((dimension.code, own.place, ranked.field))
+    ordered = sorted(places, key=lambda item: (item[1], item[0]))
+    return Among(table, standing, ranking.field, tuple(ordered[:count]),
+                 tuple(reversed(ordered[-count:])) if len(ordered) > count else ())
+
+
+class CrossCheck(Record):
+    """A report's stated index figure held against the national table."""
+
+    figure_id: str
+    kind: str
+    """``score`` or ``rank``."""
+    stated: Decimal
+    table_value: Decimal
+    rounded: Decimal
+    """The table's value at the report's printed precision (a rank as it is)."""
+    agrees: bool
+    table: NationalTable
+
+
+def cross_check(figures: list[tuple[str, str, Decimal]], table: NationalTable,
+                province: str) -> list[CrossCheck]:
+    """Each ``(figure_id, kind, stated value)`` against ``province``'s row of ``table``.
+
+    A score agrees when the table's total, rounded half-up to the decimals
+    the report prints, is the stated score (43.7289 prints as 43.7); a rank
+    agrees when it is the table's place.
+    """
+    from cchc_cli.calc.precision import places
+
+    standing = rank_table(table).of(province)
+    if standing is None:
+        return []
+    checks = []
+    for figure_id, kind, stated in figures:
+        if kind == "score":
+            shown = round_half_up(standing.value, places(stated))
+            checks.append(CrossCheck(figure_id, kind, stated, standing.value, shown,
+                                     shown == stated, table))
+        elif kind == "rank":
+            place = Decimal(standing.place)
+            checks.append(CrossCheck(figure_id, kind, stated, place, place, place == stated,
+                                     table))
+    return checks

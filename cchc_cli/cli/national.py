@@ -105,3 +105,25 @@ def refuse_report_options(**given: Any) -> None:
         if value not in (None, False, ()):
             raise click.UsageError(f"--{name.replace('_', '-')} is for national tables "
                                    "(give an index id such as papi)")
+
+
+def covering(province: str, period: Period, location: str | None = None
+             ) -> list[NationalTable]:
+    """The national tables of ``period`` that have a row for ``province``.
+
+    Only tables of that period are read; a report's province id that the
+    registry does not know has none.
+    """
+    from cchc_cli.load.national import find_indices, tables_location
+    from cchc_cli.provinces import registry
+
+    if registry().get(province) is None:
+        return []
+    found = []
+    for folder in find_indices(tables_location(location)).values():
+        files = [f for f in folder.tables if f.period.key == period.key
+                 and period.as_of in (None, f.period.as_of)]
+        if files:
+            _, tables = load(folder, files[-1:])
+            found += [t for t in tables if t.row(province) is not None]
+    return found

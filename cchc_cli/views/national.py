@@ -11,6 +11,7 @@ from typing import Any
 
 from cchc_cli import i18n, numfmt
 from cchc_cli.calc.national import (
+    Among,
     Gap,
     MeasureProfile,
     Movement,
@@ -476,3 +477,38 @@ class NationalTrendView:
 def _period_cell(table: NationalTable, lang: Lang) -> str:
     period = table.period
     return str(period.year) if period.is_year else i18n.period_label(period, lang)
+
+
+def among_record(found: Among) -> dict[str, Any]:
+    """A province's standing in a national table, for the summary's JSON."""
+    table, standing = found.table, found.standing
+    return {"index": table.index.id, "period": table.period.full_key,
+            "total": num(standing.value), "rounded": num(rounded(table, standing.value)),
+            "max": num(table.method.total.max), "place": standing.place,
+            "tied": standing.tied, "field": found.field,
+            "ahead_percent": num(ahead_percent(standing.place, found.field)),
+            "strengths": [{"code": c, "place": p, "field": f} for c, p, f in found.strengths],
+            "weaknesses": [{"code": c, "place": p, "field": f}
+                           for c, p, f in found.weaknesses],
+            "basis": table.basis("total"), "table": table.path}
+
+
+def among_block(found: Among, lang: Lang) -> Pairs:
+    """``PAPI 2024: 43.73, 30th of 61``, with the strongest and weakest dimensions."""
+    table, standing = found.table, found.standing
+
+    def named(items: tuple[tuple[str, int, int], ...]) -> str:
+        return "; ".join(f"{measure_label(table, code, lang)} "
+                         f"({i18n.place_of(place, field, lang)})"
+                         for code, place, field in items)
+
+    items: list[tuple[str, str | Styled]] = [
+        (f"{table.index.short} {i18n.period_label(table.period, lang)}",
+         f"{score(table, standing.value, lang)} / "
+         f"{numfmt.number(table.method.total.max or Decimal(0), lang)}, "
+         f"{i18n.place_of(standing.place, found.field, lang)}")]
+    if found.strengths:
+        items.append((i18n.word("strengths", lang), named(found.strengths)))
+    if found.weaknesses:
+        items.append((i18n.word("weaknesses", lang), named(found.weaknesses)))
+    return Pairs(i18n.word("among_all", lang), tuple(items))
