@@ -8,7 +8,6 @@ provinces with data for the measure ranked, never the provinces of the table.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, round_half_up
@@ -250,15 +249,6 @@ def share_of_max(value: Decimal, maximum: Decimal | None) -> Decimal | None:
     if maximum is None or maximum == 0:
         return None
     return round_half_up(divide(value * ONE_HUNDRED, maximum), 1)
-
-
-def latest_on(periods: list[dt.date], as_of: dt.date | None) -> int | None:
-    """Which of the dates (sorted) is ``as_of`` itself, or the latest when it is None."""
-    if not periods:
-        return None
-    if as_of is None:
-        return len(periods) - 1
-    return periods.index(as_of) if as_of in periods else None
 
 
 class Among(Record):
