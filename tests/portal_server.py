@@ -72,7 +72,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length)
             portal.seen.append(Seen("POST", self.path, dict(self.headers.items()), body))
@@ -95,7 +95,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                 return
             self.wfile.write(answer.body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             """Keep the test output quiet."""
 
     return Handler

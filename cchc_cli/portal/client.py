@@ -148,8 +148,8 @@ def _read(response: http.client.HTTPResponse, cap: int) -> bytes:
 def _status_error(status: int, retry_after: str | None, host: str) -> Exception:
     """The error for an answer with a failing status: refused, transient or final."""
     if status in (403, 429):
-        what = "refused the request (HTTP 403, forbidden: its firewall may be blocking it)" if status == 403 \
-            else "asks to slow down (HTTP 429: too many requests)"
+        what = ("refused the request (HTTP 403, forbidden: its firewall may be blocking it)"
+                if status == 403 else "asks to slow down (HTTP 429: too many requests)")
         return Refused(f"the portal {what}; {when_to_retry(retry_after)}")
     if status >= 500:
         return _Transient(f"{host} failed with HTTP {status}")

@@ -47,8 +47,8 @@ def to_table(checked: Checked, capture: Capture, period: Period,
         groups = dict(row.groups)
         values = (row.total, *(groups.get(code) for code, _ in GROUPS), row.delta)
         rows.append(Row(item.entry.id, row.code or row.old_id or "", row.name, values, row.line))
-    return make_table(index, METHOD, period, _source(capture, period), COLUMNS, rows,
-                      notes=_notes(checked, capture))
+    return make_table(index, METHOD, period, source=_source(capture, period), columns=COLUMNS,
+                      rows=rows, notes=_notes(checked, capture))
 
 
 def _source(capture: Capture, period: Period) -> TableSource:

@@ -237,6 +237,9 @@ def _new_rows(path: str, text: str, evaluation: list[Any],
         found = _Fields(path, (line, column), field, item, problems)
         if not found.ok:
             continue
+        code, name = found.text("departmentCode"), found.text("departmentName", required=False)
+        total = found.number("totalScore")
+        delta, ratio = found.number("scoreDelta", required=False), found.number("ratio", False)
         groups_value = item.get("groupScores")
         groups: tuple[tuple[str, Decimal | None], ...] = ()
         if not isinstance(groups_value, dict):
@@ -245,10 +248,8 @@ def _new_rows(path: str, text: str, evaluation: list[Any],
         else:
             sub = _Fields(path, (line, column), f"{field}.groupScores", groups_value, problems)
             groups = tuple((code, sub.number(code)) for code in GROUP_CODES)
-        rows.append(Row(position, line, column, field, found.text("departmentCode"), None,
-                        found.text("departmentName", required=False) or "",
-                        found.number("totalScore"), found.number("scoreDelta", required=False),
-                        found.number("ratio", required=False), groups, None))
+        rows.append(Row(position, line, column, field, code, None, name or "", total, delta,
+                        ratio, groups, None))
     return rows
 
 
