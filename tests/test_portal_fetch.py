@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -312,3 +313,25 @@ def test_when_to_retry_reads_both_forms_of_retry_after() -> None:
         "try again after 2026-10-10 05:30 UTC")
     assert when_to_retry(None, now).startswith("try again later")
     assert when_to_retry("soon", now).startswith("try again later")
+
+
+# -- other commands do not pay for HTTP ------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["--help"], ["summary", "--format", "json"], ["fetch", "-h"],
+                                  ["import", "--help"]])
+def test_other_commands_import_no_http_and_no_portal_code(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    from tests.test_pipes import imported_modules
+
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", *args],
+                            capture_output=True, timeout=60, check=False,
+                            env={**os.environ, "CCHC_NO_CACHE": "1"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr.decode("utf-8", "replace"))
+    assert "click" in modules
+    heavy = [m for m in modules if m.startswith(("cchc_cli.portal", "urllib.request",
+                                                 "http.client", "rich"))]
+    assert heavy == []
