@@ -318,8 +318,7 @@ def test_when_to_retry_reads_both_forms_of_retry_after() -> None:
 # -- other commands do not pay for HTTP ------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [["--help"], ["summary", "--format", "json"], ["fetch", "-h"],
-                                  ["import", "--help"]])
+@pytest.mark.parametrize("args", [["summary", "--format", "json"], ["fetch", "-h"]])
 def test_other_commands_import_no_http_and_no_portal_code(args: list[str]) -> None:
     import subprocess
     import sys

@@ -126,10 +126,10 @@ def test_the_portal_disagreeing_with_itself_is_a_warning() -> None:
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings == [
-        f"warning: {SEPTEMBER}:1:1: data.overview.totalScore: the portal's national score "
+        f"warning: {SEPTEMBER}:7:7: data.overview.totalScore: the portal's national score "
         "56.56 is not the mean of its provinces' totals, 61.55 (the portal is known to "
         "disagree with itself here; the provinces' rows are kept as given)",
-        f"warning: {SEPTEMBER}:1:1: data.radar: the radar's group scores are not the "
+        f"warning: {SEPTEMBER}:12:5: data.radar: the radar's group scores are not the "
         "provinces' means: CKMB 8.79 against 9.82; TDGQ 15.58 against 17.41; ONLINE_SERVICE "
         "13.1 against 14.64; MDHL 10.49 against 10.31; MDSH 8.6 against 9.37 (the portal is "
         "known to disagree with itself here; the provinces' rows are kept as given)"]

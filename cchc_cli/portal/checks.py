@@ -171,7 +171,7 @@ def _overview(answer: Answer, matched: list[Matched], warnings: list[Problem]) -
     totals = [m.row.total for m in matched if m.row.total is not None]
     stated = answer.overview.total
     if stated is not None and totals and abs(mean(totals) - stated) > _CENT:
-        warnings.append(Problem(answer.path, 1, 1, "data.overview.totalScore",
+        warnings.append(Problem(answer.path, *answer.overview.total_at, "data.overview.totalScore",
                                 f"the portal's national score {stated} is not the mean of its "
                                 f"provinces' totals, {mean(totals)}",
                                 "the portal is known to disagree with itself here; the "
@@ -184,7 +184,7 @@ def _overview(answer: Answer, matched: list[Matched], warnings: list[Problem]) -
            for code, score in answer.overview.radar
            if score is not None and groups.get(code) and abs(mean(groups[code]) - score) > _CENT]
     if off:
-        warnings.append(Problem(answer.path, 1, 1, "data.radar",
+        warnings.append(Problem(answer.path, *answer.overview.radar_at, "data.radar",
                                 f"the radar's group scores are not the provinces' means: "
                                 f"{'; '.join(off)}", "the portal is known to disagree with "
                                 "itself here; the provinces' rows are kept as given"))

@@ -62,6 +62,9 @@ class Overview(Record):
 
     total: Decimal | None
     radar: tuple[tuple[str, Decimal | None], ...]
+    total_at: tuple[int, int] = (1, 1)
+    """The line and column of ``overview.totalScore`` in the file."""
+    radar_at: tuple[int, int] = (1, 1)
 
 
 class Answer(Record):
@@ -97,7 +100,7 @@ def read_answer(path: str, data: bytes) -> Answer:
         evaluation = _evaluation(path, document)
         rows = _new_rows(path, text, evaluation, problems)
         shape = "new"
-        overview = _overview(document["data"])
+        overview = _overview(text, document["data"])
     if problems:
         raise DataError(problems)
     return Answer(path, shape, tuple(rows), overview, sha256(data), len(data))
@@ -277,7 +280,7 @@ def _old_rows(path: str, text: str, document: list[Any],
     return rows
 
 
-def _overview(data: dict[str, Any]) -> Overview | None:
+def _overview(text: str, data: dict[str, Any]) -> Overview | None:
     """The national score and the radar's group scores, where the answer states them."""
     overview = data.get("overview")
     total = overview.get("totalScore") if isinstance(overview, dict) else None
@@ -286,7 +289,16 @@ def _overview(data: dict[str, Any]) -> Overview | None:
         radar = []
     return Overview(_decimal(total), tuple(
         (str(item.get("code")), _decimal(item.get("score")))
-        for item in radar if isinstance(item, dict)))
+        for item in radar if isinstance(item, dict)),
+        _key_at(text, r'"overview"\s*:\s*\{[^{}]*?"totalScore"'), _key_at(text, r'"radar"'))
+
+
+def _key_at(text: str, pattern: str) -> tuple[int, int]:
+    """Where the last key the pattern matches starts, or ``(1, 1)``."""
+    found = re.search(pattern, text)
+    if found is None:
+        return 1, 1
+    return position(text, found.end() - len(found.group(0).split('"')[-2]) - 2)
 
 
 def _decimal(value: Any) -> Decimal | None:
