@@ -446,3 +446,15 @@ def test_reading_an_answer_refuses_rows_of_the_wrong_kind() -> None:
     assert messages[0] == "x.json:1:36: data.evaluation[0]: is a number, not an object " \
                           "(each row is an object)"
     assert "data.evaluation[1].totalScore: missing" in messages[1]
+
+
+def test_an_imported_answer_has_the_rows_of_the_bundled_table(tmp_path: Path) -> None:
+    for capture, day in ((SEPTEMBER, "2026-09-17"), (OCTOBER, "2026-10-10")):
+        result = import_(capture, tmp_path, "--captured-at", f"{day}T03:00:00Z")
+        assert result.exit_code == 0, result.stderr
+        name = f"table_2026-ytd@{day}.csv"
+        bundled = Path(__file__).resolve().parent.parent / "data" / "national" / \
+            "service-index-766" / name
+        assert rows_of(tmp_path / "service-index-766" / name) == rows_of(bundled)
+        assert header_of(tmp_path / "service-index-766" / name)["source.sha256"] == \
+            header_of(bundled)["source.sha256"]
