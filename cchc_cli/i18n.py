@@ -72,6 +72,51 @@ WORDS: dict[str, Text] = {
     "metrics_title": Text("Các chỉ tiêu trong dữ liệu", "Figures in the data"),
     "export_title": Text("Tất cả số liệu", "Every figure"),
     "agrees": Text("khớp", "agrees"),
+    "place": Text("Hạng", "Place"),
+    "stated": Text("Báo cáo ghi", "Stated"),
+    "in_table": Text("Bảng toàn quốc", "National table"),
+    "total": Text("Tổng điểm", "Total"),
+    "ahead": Text("Xếp trên", "Ahead"),
+    "no_data": Text("Không có số liệu", "No data"),
+    "median": Text("Trung vị", "Median"),
+    "best": Text("Cao nhất", "Best"),
+    "maximum": Text("Tối đa", "Maximum"),
+    "measure_name": Text("Thành phần", "Component"),
+    "gap_up": Text("Kém hạng trên", "Behind the place above"),
+    "gap_down": Text("Hơn hạng dưới", "Ahead of the place below"),
+    "field": Text("Số tỉnh có số liệu", "Provinces with data"),
+    "tied_note": Text("= đồng hạng", "= tied"),
+    "highlight_note": Text("► tỉnh được chọn", "► the province asked for"),
+    "derived_note": Text("Tổng điểm và điểm các lĩnh vực là tổng các thành phần (suy ra)",
+                         "Totals and dimension scores are sums of their parts (derived)"),
+    "score_rises": Text("Tăng điểm nhiều nhất", "Biggest rises in score"),
+    "score_falls": Text("Giảm điểm nhiều nhất", "Biggest falls in score"),
+    "place_rises": Text("Tăng hạng nhiều nhất", "Biggest rises in place"),
+    "place_falls": Text("Giảm hạng nhiều nhất", "Biggest falls in place"),
+    "only_in": Text("Chỉ có trong {period}", "Only in {period}"),
+    "before": Text("Trước", "Before"),
+    "after": Text("Sau", "After"),
+    "change": Text("Thay đổi", "Change"),
+    "break_method": Text("Phương pháp thay đổi giữa hai kỳ ({before} → {after}): tổng điểm "
+                         "không cùng thang ({max_before} và {max_after} điểm), chỉ so sánh "
+                         "thứ hạng",
+                         "The methodology changed between the two ({before} → {after}): "
+                         "totals are on different scales ({max_before} and {max_after} "
+                         "points), so only places are compared"),
+    "break_merger": Text("Hai kỳ nằm hai bên đợt sáp nhập tỉnh ngày 1/7/2025: thứ hạng không "
+                         "cùng một nhóm tỉnh nên không so sánh; chỉ so sánh điểm của các đơn "
+                         "vị có trong cả hai",
+                         "The 2025 merger of provinces (1 July 2025) lies between the two: "
+                         "places are among different provinces and are not compared; scores "
+                         "are compared for units in both"),
+    "break_marker": Text("▲ phương pháp mới từ kỳ này", "▲ new methodology from here"),
+    "share_of_max": Text("% điểm tối đa", "% of maximum"),
+    "part_of": Text("{part} (nay thuộc {whole})", "{part} (now part of {whole})"),
+    "among_all": Text("So với các tỉnh", "Among all provinces"),
+    "strengths": Text("Mạnh nhất", "Strongest"),
+    "weaknesses": Text("Yếu nhất", "Weakest"),
+    "cross_check_title": Text("Đối chiếu với bảng xếp hạng toàn quốc",
+                              "Against the national tables"),
     "disagrees": Text("không khớp", "disagrees"),
 }
 
@@ -112,6 +157,20 @@ PERIOD_KINDS: dict[str, Text] = {
     "month": Text("một tháng", "a month"),
     "ytd": Text("từ đầu năm đến một ngày", "a year to date"),
 }
+
+
+def ordinal(place: int, lang: Lang) -> str:
+    """``30th`` / ``hạng 30``."""
+    if lang == "vi":
+        return f"hạng {place}"
+    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10,
+                                                                                "th")
+    return f"{place}{suffix}"
+
+
+def place_of(place: int, field: int, lang: Lang) -> str:
+    """``30th of 61`` / ``hạng 30/61``."""
+    return f"hạng {place}/{field}" if lang == "vi" else f"{ordinal(place, lang)} of {field}"
 
 
 def word(key: str, lang: Lang) -> str:

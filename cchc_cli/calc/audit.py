@@ -9,6 +9,7 @@ never stops the audit.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from cchc_cli.calc import grades, shares
 from cchc_cli.calc.changes import previous_value, stated_change_agrees
@@ -16,8 +17,12 @@ from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, roun
 from cchc_cli.calc.ranks import in_field
 from cchc_cli.calc.years import implied_figure
 from cchc_cli.model import Figure, Report
+from cchc_cli.national import NationalTable
 from cchc_cli.periods import Period
 from cchc_cli.record import Record
+
+if TYPE_CHECKING:
+    from cchc_cli.calc.national import CrossCheck
 
 Numbers = dict[str, Decimal | int | str | tuple[Decimal, ...]]
 
@@ -208,3 +213,33 @@ def audit(reports: list[Report], period: Period | None = None
 
 def _is_period(report: Report, period: Period) -> bool:
     return report.period.key == period.key and period.as_of in (None, report.period.as_of)
+
+
+def against_tables(report: Report, tables: list[NationalTable]
+                   ) -> tuple[list[CrossCheck], list[Finding]]:
+    """The report's stated index scores and ranks against the national tables.
+
+    Returns every cross-check, and a finding naming both sources for each
+    that disagrees beyond the report's printed precision.
+    """
+    from cchc_cli.calc.national import cross_check
+
+    checks: list[CrossCheck] = []
+    findings: list[Finding] = []
+    for table in tables:
+        stated = [f for f in report.figures if f.index_id == table.index.id
+                  and f.derived_from is None and f.kind in ("score", "rank")]
+        found = cross_check([(f.id, f.kind, f.value) for f in stated], table,
+                            report.province.id)
+        checks += found
+        for check in found:
+            if not check.agrees:
+                figure = next(f for f in stated if f.id == check.figure_id)
+                source = report.source(figure.source)
+                publisher = source.publisher if source else figure.source
+                findings.append(_finding(
+                    "error", "table_disagrees", report, figure, stated=check.stated,
+                    table_value=check.table_value, rounded=check.rounded,
+                    report_source=f"{report.path} ({publisher})",
+                    table_source=f"{table.path} ({table.source.publisher})"))
+    return checks, findings

@@ -19,6 +19,7 @@ from cchc_cli.cli.options import (
 )
 from cchc_cli.cli.output import emit
 from cchc_cli.model import Province, Report
+from cchc_cli.national import NationalTable
 from cchc_cli.periods import Period, describe, year_period
 
 
@@ -31,6 +32,15 @@ def _reports(catalog: Catalog, province: Province, period: Period | None) -> lis
         raise click.UsageError(f"no {period.full_key} report for {province.id} (periods: "
                                f"{describe([r.period for r in reports])})")
     return reports
+
+
+def _covering(report: Report) -> list[NationalTable]:
+    """The national tables of the report's period that have its province."""
+    from cchc_cli.cli.national import covering
+
+    if not any(f.index_id for f in report.figures):
+        return []
+    return covering(report.province.id, report.period)
 
 
 def _asked(choice: DataChoice) -> Period | None:
@@ -55,16 +65,20 @@ def check(strict: bool, **kwargs: Any) -> None:
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
     catalog = load_catalog(choice.data)
-    from cchc_cli.calc.audit import audit
+    from cchc_cli.calc.audit import against_tables, audit
     from cchc_cli.views.audit import CheckView
 
-    findings, checked = [], []
+    findings, checked, crossed = [], [], []
     period = _asked(choice)
     for province in select_provinces(catalog, choice.province):
         found, reports = audit(_reports(catalog, province, period), period)
         findings += found
         checked += [(province.id, report.period) for report in reports]
-    view = CheckView(findings, checked)
+        for report in reports:
+            checks, disagreements = against_tables(report, _covering(report))
+            crossed += [(report, check) for check in checks]
+            findings += disagreements
+    view = CheckView(findings, checked, crossed)
     emit(view, out)
     if view.count("error") or (strict and view.count("warning")):
         raise SystemExit(EXIT_FINDINGS)

@@ -1,39 +1,68 @@
-"""``cchc compare``."""
+"""``cchc compare``: two periods of the reports, or two tables of a national index."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
 
 from cchc_cli.cli.data import load_catalog, select_period, select_province
+from cchc_cli.cli.national import as_of_option, find_index, refuse_report_options, tables_option
 from cchc_cli.cli.options import PeriodType, choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 from cchc_cli.periods import Period
 
 
 @click.command()
-@click.argument("before", type=PeriodType(), metavar="PERIOD1")
-@click.argument("after", type=PeriodType(), metavar="PERIOD2")
+@click.argument("args", nargs=-1, metavar="[INDEX] PERIOD1 PERIOD2")
 @click.option("--mixed-periods", is_flag=True,
               help="Compare periods of different kinds (a month with a year) all the same; "
                    "the output says so.")
+@as_of_option
+@click.option("--to", "to", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="National tables: the capture to compare --as-of with [default: the "
+                   "latest].")
+@tables_option
 @data_options(year=False)
 @output_options
-def compare(before: Period, after: Period, mixed_periods: bool, **kwargs: Any) -> None:
-    """Compare two periods figure by figure: change, direction, and better or worse.
+def compare(args: tuple[str, ...], mixed_periods: bool, as_of: dt.datetime | None,
+            to: dt.datetime | None, tables: str | None, **kwargs: Any) -> None:
+    """Compare two periods figure by figure, or two tables of an index province by province.
 
-    A period is a year (2024), a half (2024-h1), a quarter (2024-q3), a month
-    (2024-07) or a year to date (2026-ytd). Years implied by a later report's
-    stated changes count (2022 from "up 5 places on 2022"). Periods of
-    different kinds are refused unless --mixed-periods is given.
+    With two periods, the province's reports are compared: change, direction,
+    and better or worse. A period is a year (2024), a half (2024-h1), a
+    quarter (2024-q3), a month (2024-07) or a year to date (2026-ytd). Years
+    implied by a later report's stated changes count. Periods of different
+    kinds are refused unless --mixed-periods is given.
+
+    With an index id first (papi, service-index-766), two of its tables are
+    compared: the biggest rises and falls in score and in place, every
+    province in both, and those in one only. Two captures of a year to date
+    are picked with --as-of DATE and --to DATE. Across the 2018 PAPI
+    methodology change only places are compared; across the 2025 merger only
+    the scores of units in both.
 
     \b
     Examples:
       cchc compare 2023 2024
       cchc compare 2022 2023 --format json | jq '.figures[].measures[]'
+      cchc compare papi 2023 2024
+      cchc compare service-index-766 --as-of 2026-09-17 --to 2026-10-10
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
+    folder = find_index(args[0], tables) if args else None
+    if folder is not None:
+        from cchc_cli.cli.cmd_national import compare_index
+
+        compare_index(folder, [_period(a) for a in args[1:]], as_of.date() if as_of else None,
+                      to.date() if to else None, out)
+        return
+    refuse_report_options(as_of=as_of, to=to)
+    if len(args) != 2:
+        raise click.UsageError("give two periods (cchc compare 2023 2024), or an index id and "
+                               "its periods (cchc compare papi 2023 2024)")
+    before, after = _period(args[0]), _period(args[1])
     if before.full_key == after.full_key:
         raise click.UsageError(f"give two different periods to compare, not {before.key} twice")
     catalog = load_catalog(choice.data)
@@ -46,6 +75,15 @@ def compare(before: Period, after: Period, mixed_periods: bool, **kwargs: Any) -
     from cchc_cli.views.compare import CompareView
 
     emit(CompareView(compare_periods(first, second)), out)
+
+
+def _period(text: str) -> Period:
+    """A period argument, or a usage error that names an index when it looks like one."""
+    try:
+        return PeriodType().convert(text, None, None)
+    except click.BadParameter as error:
+        raise click.UsageError(f"{error.format_message()} (or an index id, such as papi, "
+                               "first)") from None
 
 
 def _mixed_message(before: Period, after: Period) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
 
 from cchc_cli.cli.data import load_catalog, select_province, select_provinces, unknown_figure
+from cchc_cli.cli.national import as_of_option, find_index, refuse_report_options, tables_option
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 from cchc_cli.periods import KINDS as PERIOD_KINDS
@@ -20,18 +22,35 @@ from cchc_cli.periods import year_period
 @click.option("--mixed-periods", is_flag=True,
               help="Show periods of different kinds in one series all the same (each "
                    "labelled; a change is taken only from the last period of its kind).")
+@tables_option
 @data_options(year=False)
 @output_options
-def trend(figure_id: str, every: str | None, mixed_periods: bool, **kwargs: Any) -> None:
-    """One figure across every period available, by end date, implied years marked.
+def trend(figure_id: str, every: str | None, mixed_periods: bool, tables: str | None,
+          **kwargs: Any) -> None:
+    """One figure, or one province in an index, across every period available.
+
+    ID is a report figure id (by end date, implied years marked) or an index
+    id (papi, service-index-766) with --province: score, place and field in
+    every table, methodology changes marked; a province formed by the 2025
+    merger is followed through each of its former parts.
 
     \b
     Examples:
       cchc trend service_index_rank
       cchc trend online_public_services --format csv
       cchc trend service_index_rank --every year
+      cchc trend papi --province ha-giang
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
+    folder = find_index(figure_id, tables)
+    if folder is not None:
+        from cchc_cli.cli.cmd_national import trend_index
+
+        if every or mixed_periods:
+            raise click.UsageError("--every and --mixed-periods are for report figures; a "
+                                   "national index is followed through all its tables")
+        trend_index(folder, choice.province, out)
+        return
     catalog = load_catalog(choice.data)
     province = select_province(catalog, choice.province)
     from cchc_cli.calc.series import period_kinds
@@ -55,21 +74,39 @@ def trend(figure_id: str, every: str | None, mixed_periods: bool, **kwargs: Any)
 
 @click.command()
 @click.argument("figure_id", metavar="ID")
+@click.option("--by", metavar="MEASURE",
+              help="National tables: rank by a dimension or group (C01, MDHL) instead of "
+                   "the total.")
+@as_of_option
+@tables_option
 @data_options()
 @output_options
-def rank(figure_id: str, **kwargs: Any) -> None:
-    """Every province in the data ranked by one figure in one period; ties share a place.
+def rank(figure_id: str, by: str | None, as_of: dt.datetime | None, tables: str | None,
+         **kwargs: Any) -> None:
+    """Every province ranked by an index's table, or by one figure of the reports.
 
-    The best comes first: a smaller rank is better, otherwise a larger value
-    unless the figure says 'better: lower'. Only reports of the period asked
-    for are ranked (--period 2024-07 ranks July reports alone).
+    ID is an index id (papi, service-index-766: every province of its table
+    for the period, best first, with its place of the field of provinces
+    with data, the share ahead, the dimension scores and a bar; --province
+    marks one row) or a report figure id (every province of the reports).
+    Ties share a place (1, 2, 2, 4). For a year to date the latest capture
+    is used unless --as-of picks another.
 
     \b
     Examples:
+      cchc rank papi --year 2024 --province ha-giang
+      cchc rank papi --year 2024 --by C04 --format csv
+      cchc rank service-index-766 --as-of 2026-09-17 --json
       cchc rank service_index_rank --year 2024
-      cchc rank online_public_services --data provinces/ --format csv
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
+    folder = find_index(figure_id, tables)
+    if folder is not None:
+        from cchc_cli.cli.cmd_national import rank_index
+
+        rank_index(folder, choice, by, as_of.date() if as_of else None, out)
+        return
+    refuse_report_options(by=by, as_of=as_of)
     # a year is ranked on its own reports and the next year's (for implied figures)
     asked = choice.period.year if choice.period else choice.year
     wanted = None if asked is None else {asked, asked + 1}

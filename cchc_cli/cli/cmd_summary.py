@@ -28,9 +28,14 @@ def summary(sources: bool, **kwargs: Any) -> None:
     _, report = select_report(choice)
     from cchc_cli.calc.audit import audit_report
     from cchc_cli.calc.derive import derive_report
+    from cchc_cli.calc.national import among
+    from cchc_cli.cli.national import covering
     from cchc_cli.views.summary import SummaryView
 
-    emit(SummaryView(report, derive_report(report), with_sources=sources), out)
+    standings = [found for table in covering(report.province.id, report.period)
+                 if (found := among(table, report.province.id)) is not None]
+    emit(SummaryView(report, derive_report(report), with_sources=sources, among=standings),
+         out)
     errors = sum(1 for finding in audit_report(report) if finding.severity == "error")
     if errors:
         click.echo(f"cchc: note: {errors} figure(s) of this report do not add up; "

@@ -22,13 +22,15 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cchc_cli.model import Report
+    pass
 
 SCHEMA = 1
 """Bumped when the shape of cached entries changes."""
 
 _CODE = ("model.py", "record.py", "load/schema.py", "load/fields.py", "load/scalars.py",
-         "load/yamltree.py", "load/files.py", "load/cache.py")
+         "load/yamltree.py", "load/files.py", "load/cache.py", "national.py", "periods.py",
+         "load/national.py", "load/table_rows.py", "load/blocks.py", "provinces.py",
+         "reference/provinces.csv")
 
 
 def cache_dir() -> str | None:
@@ -42,8 +44,18 @@ def cache_dir() -> str | None:
     return os.path.join(base, "cchc")
 
 
+_stamp: tuple[tuple[int, int], ...] | None = None
+
+
 def _code_stamp() -> tuple[tuple[int, int], ...]:
-    """Sizes and times of the code that turns a file into a report."""
+    """Sizes and times of the code that turns a file into a report (read once a run)."""
+    global _stamp  # noqa: PLW0603 (the code does not change during a run)
+    if _stamp is None:
+        _stamp = _read_code_stamp()
+    return _stamp
+
+
+def _read_code_stamp() -> tuple[tuple[int, int], ...]:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     stamps = []
     for name in _CODE:
@@ -80,8 +92,8 @@ def _trusted(folder: str) -> bool:
     return info.st_uid == owner and not info.st_mode & 0o022
 
 
-def load(path: str) -> Report | None:
-    """The cached report for ``path``, if there is a current one."""
+def load(path: str) -> Any:
+    """The cached entry for ``path`` (a report, a table), if there is a current one."""
     folder = cache_dir()
     if folder is None or not _trusted(folder):
         return None
@@ -93,8 +105,8 @@ def load(path: str) -> Report | None:
         return None
 
 
-def store(path: str, report: Report) -> None:
-    """Remember ``report`` as loaded from ``path``; failures are ignored."""
+def store(path: str, report: object) -> None:
+    """Remember ``report`` (or a table) as loaded from ``path``; failures are ignored."""
     folder = cache_dir()
     if folder is None:
         return

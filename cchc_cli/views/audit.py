@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc_cli import i18n, numfmt
 from cchc_cli.calc.audit import Finding
 from cchc_cli.calc.verify import Check, Uncovered
-from cchc_cli.model import Lang
+from cchc_cli.model import Lang, Report
 from cchc_cli.periods import Period
 from cchc_cli.views.page import Column, Note, Page, Styled, Table
 from cchc_cli.views.phrases import change_words
 from cchc_cli.views.records import envelope, num
+
+if TYPE_CHECKING:
+    from cchc_cli.calc.national import CrossCheck
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "breakdown_over_100": (
@@ -54,6 +58,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{since} ghi {stated}",
         "{value} in {year}, {moved} since {since}, gives {implied} in {since}; the {since} "
         "report gives {stated}"),
+    "table_disagrees": (
+        "báo cáo ghi {stated} ({report_source}); bảng toàn quốc cho {table_value}, làm tròn "
+        "thành {rounded} ({table_source})",
+        "the report states {stated} ({report_source}); the national table gives "
+        "{table_value}, which rounds to {rounded} ({table_source})"),
     "given_twice": (
         "báo cáo {first_year} cho ra {first} năm {year_before}, báo cáo {year} cho ra {second}",
         "the {first_year} report gives {first} for {year_before}, the {year} report gives "
@@ -100,9 +109,11 @@ class CheckView:
     columns = ("severity", "code", "province", "year", "period", "id", "message", "excerpt",
                "source")
 
-    def __init__(self, findings: list[Finding], reports: list[tuple[str, Period]]) -> None:
+    def __init__(self, findings: list[Finding], reports: list[tuple[str, Period]],
+                 cross_checks: Sequence[tuple[Report, CrossCheck]] = ()) -> None:
         self.findings = findings
         self.reports = reports
+        self.cross_checks = cross_checks
 
     def count(self, severity: str) -> int:
         """How many findings have ``severity``."""
@@ -113,7 +124,8 @@ class CheckView:
         return envelope("check", errors=self.count("error"), warnings=self.count("warning"),
                         reports=[{"province": p, "year": period.year,
                                   "period": period.full_key} for p, period in self.reports],
-                        findings=[finding_record(f) for f in self.findings])
+                        findings=[finding_record(f) for f in self.findings],
+                        cross_checks=[cross_record(r, c) for r, c in self.cross_checks])
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per finding."""
@@ -133,6 +145,8 @@ class CheckView:
                 Column("Mức" if vi else "Severity"), Column(i18n.word("report", lang)),
                 Column(i18n.word("id", lang)), Column(i18n.word("arithmetic", lang)),
                 Column(i18n.word("excerpt", lang))), rows))
+        if self.cross_checks:
+            page.append(cross_table(self.cross_checks, lang))
         errors, warnings = self.count("error"), self.count("warning")
         checked = len(self.reports)
         summary = (f"Đã kiểm tra {checked} báo cáo: {errors} lỗi, {warnings} cảnh báo" if vi
@@ -209,3 +223,25 @@ class VerifyView:
                               "verified against the source")
         page.append(Note(summary, "good" if not failed else "error"))
         return page
+
+
+def cross_record(report: Report, check: CrossCheck) -> dict[str, Any]:
+    """A cross-check of a report's figure against a national table, as a JSON record."""
+    return {"province": report.province.id, "period": report.period.full_key,
+            "id": check.figure_id, "kind": check.kind, "stated": num(check.stated),
+            "table_value": num(check.table_value), "rounded": num(check.rounded),
+            "agrees": check.agrees, "report": report.path, "table": check.table.path,
+            "index": check.table.index.id, "table_source": check.table.source.publisher}
+
+
+def cross_table(checks: Sequence[tuple[Report, CrossCheck]], lang: Lang) -> Table:
+    """The cross-checks as a table: stated, the table's value, agreement."""
+    rows = tuple((f"{r.province.id} {r.period.full_key}", c.figure_id,
+                  numfmt.number(c.stated, lang), numfmt.number(c.table_value, lang),
+                  Styled(i18n.word("agrees" if c.agrees else "disagrees", lang),
+                         "good" if c.agrees else "error"))
+                 for r, c in checks)
+    return Table(i18n.word("cross_check_title", lang), (
+        Column(i18n.word("report", lang)), Column(i18n.word("id", lang)),
+        Column(i18n.word("stated", lang), True),
+        Column(i18n.word("in_table", lang), True), Column("")), rows)

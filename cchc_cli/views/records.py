@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cchc_cli.calc.derive import Derived, FigureResult
 from cchc_cli.calc.precision import places
 from cchc_cli.model import Figure, Lang, Report, Source, Text
 from cchc_cli.periods import Period
+
+if TYPE_CHECKING:
+    from cchc_cli.calc.derive import Derived, FigureResult
 
 OUTPUT_FORMAT = "cchc-output/1"
 """The version of the JSON documents cchc writes (see the README)."""

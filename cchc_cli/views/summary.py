@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any
 from cchc_cli.views.records import TIDY_COLUMNS, envelope, figure_record, report_header, tidy_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from cchc_cli.calc.derive import FigureResult
+    from cchc_cli.calc.national import Among
     from cchc_cli.model import Lang, Report
     from cchc_cli.views.page import Page, Styled, Table
 
@@ -18,10 +21,11 @@ class SummaryView:
     columns = TIDY_COLUMNS
 
     def __init__(self, report: Report, results: tuple[FigureResult, ...],
-                 with_sources: bool = False) -> None:
+                 with_sources: bool = False, among: Sequence[Among] = ()) -> None:
         self.report = report
         self.results = results
         self.with_sources = with_sources
+        self.among = among
 
     def _result(self, figure_id: str | None) -> FigureResult | None:
         return next((r for r in self.results if r.figure.id == figure_id), None)
@@ -34,6 +38,7 @@ class SummaryView:
             **report_header(self.report),
             headline={"score": headline.score, "rank": headline.rank},
             figures=[figure_record(result) for result in self.results],
+            among_all_provinces=_among_records(self.among),
         )
 
     def rows(self) -> list[dict[str, Any]]:
@@ -54,6 +59,10 @@ class SummaryView:
         from cchc_cli.views.charts import summary_charts
 
         page += summary_charts(self.results, self.report.year, lang)
+        if self.among:
+            from cchc_cli.views.national import among_block
+
+            page += [among_block(a, lang) for a in self.among]
         page += [Note(source_line(source, lang)) for source in self.report.sources
                  if any(r.figure.source == source.id for r in self.results)]
         return page
@@ -98,3 +107,11 @@ class SummaryView:
                 row.append(Styled(f"“{figure.excerpt}” [{figure.source}]", "muted"))
             rows.append(tuple(row))
         return Table(i18n.area_name(area, lang), tuple(columns), tuple(rows))
+
+
+def _among_records(among: Sequence[Among]) -> list[dict[str, Any]]:
+    if not among:
+        return []
+    from cchc_cli.views.national import among_record
+
+    return [among_record(a) for a in among]
