@@ -99,6 +99,9 @@ def test_fetch_posts_the_documented_request_and_keeps_the_answer(portal: Portal,
     assert table.exists()
     assert f"cchc: saved {capture}" in result.stderr
     assert f"cchc: wrote {table} (34 provinces, 2026-ytd@{day.isoformat()})" in result.stderr
+    ranked = run("rank", "service-index-766", "--data", str(into), "--format", "json")
+    assert ranked.exit_code == 0, ranked.stderr
+    assert json.loads(ranked.stdout)["ranking"][0]["total"] == 68.32
 
 
 def test_fetch_makes_the_same_table_as_importing_the_same_bytes(portal: Portal,

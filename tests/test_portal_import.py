@@ -458,3 +458,42 @@ def test_an_imported_answer_has_the_rows_of_the_bundled_table(tmp_path: Path) ->
         assert rows_of(tmp_path / "service-index-766" / name) == rows_of(bundled)
         assert header_of(tmp_path / "service-index-766" / name)["source.sha256"] == \
             header_of(bundled)["source.sha256"]
+
+
+# -- the tables are read by the other commands ------------------------------------------
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "national" / \
+    "portal-766" / "captures"
+
+
+def test_rank_reads_an_imported_table_with_data(tmp_path: Path) -> None:
+    shared = SHARED / SEPTEMBER.name
+    source = shared if shared.exists() else SEPTEMBER
+    result = import_(source, tmp_path, "--captured-at", CAPTURED)
+    assert result.exit_code == 0, result.stderr
+    result = run("rank", "service-index-766", "--data", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    ranking = json.loads(result.stdout)["ranking"]
+    assert len(ranking) == 34
+    assert (ranking[0]["province"], ranking[0]["place"], ranking[0]["total"]) == (
+        "dong-thap", 1, 68.32)
+    assert json.loads(result.stdout)["source"]["table"].startswith(str(tmp_path))
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason=f"the eight captures are not at {SHARED}")
+def test_all_eight_captures_import_and_compare_lists_the_movers(tmp_path: Path) -> None:
+    captures = sorted(SHARED.glob("service-results_year-2026_captured-*.json"))
+    assert len(captures) == 8
+    for capture in captures:
+        day = capture.stem.rsplit("captured-", 1)[1]
+        result = import_(capture, tmp_path, "--captured-at", f"{day}T03:00:00Z")
+        assert result.exit_code == 0, (capture, result.stderr)
+    assert len(list((tmp_path / "service-index-766").glob("table_*.csv"))) == 8
+    result = run("compare", "service-index-766", "--as-of", "2026-09-17", "--to", "2026-10-10",
+                 "--data", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["moves"] and len(document["moves"]) == 34
+    tuyen_quang = next(m for m in document["moves"] if m["province"] == "tuyen-quang")
+    assert (tuyen_quang["before"]["place"], tuyen_quang["after"]["place"]) == (7, 9)
+    assert "khanh-hoa" in document["biggest"]["place_rises"]
