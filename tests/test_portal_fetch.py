@@ -337,3 +337,17 @@ def test_other_commands_import_no_http_and_no_portal_code(args: list[str]) -> No
     heavy = [m for m in modules if m.startswith(("cchc_cli.portal", "urllib.request",
                                                  "http.client", "rich"))]
     assert heavy == []
+
+
+def test_the_progress_bar_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from cchc_cli.cli.cmd_fetch import _progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert _progress(3) is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert _progress(1) is None  # one request needs no bar
+    bar = _progress(3)
+    assert bar is not None
+    bar.stop()

@@ -80,8 +80,11 @@ def _notes(checked: Checked, capture: Capture) -> tuple[str, ...]:
                      f"{json.dumps(capture.request.body(), separators=(',', ':'))}")
     else:
         notes.append("request: not known")
-    notes.append("change is the portal's scoreDelta, as stated" if checked.answer.shape == "new"
-                 else "the old portal states no change")
+    if checked.answer.shape == "new":
+        notes.append("change is the portal's scoreDelta, as stated")
+    else:
+        notes.append("the old portal states no change, and its ROW_STT is a row number, not "
+                     f"kept; its six groups are read with method {METHOD}'s codes and maxima")
     return tuple(notes)
 
 
