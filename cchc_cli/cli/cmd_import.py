@@ -88,16 +88,18 @@ def write_capture_table(capture: Capture, period: Period | None, into: Path | No
     """
     from cchc_cli.load.problems import DataError
     from cchc_cli.portal.convert import TableExists, write_table
-    from cchc_cli.portal.importer import ImportError_, check_capture, period_of
+    from cchc_cli.portal.importer import ImportError_, check_capture
     from cchc_cli.portal.store import default_data_dir
 
     after = f" (the answer is kept in {kept})" if kept else ""
     try:
-        chosen = period_of(capture, period)
-        checked = check_capture(capture, chosen)
+        chosen, checked = check_capture(capture, period)
     except ImportError_ as error:
         raise click.UsageError(str(error)) from None
     except DataError as error:
+        whole = error.problems[0] if len(error.problems) == 1 else None
+        if whole is not None and not whole.field:  # not an answer at all: one line says so
+            raise DataProblems([], f"{whole}; no table was written{after}") from None
         raise DataProblems(error.problems, f"{capture.path}: not imported; no table was "
                                            f"written{after}") from None
     for warning in checked.warnings:

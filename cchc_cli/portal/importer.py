@@ -153,10 +153,15 @@ def _running(given: Period, day: dt.date) -> Period:
     return given if given.kind == "ytd" and given.as_of else Period(given.year, "ytd", None, day)
 
 
-def check_capture(capture: Capture, period: Period) -> Checked:
-    """Read and check the answer for the provinces of the period (``DataError`` if not)."""
+def check_capture(capture: Capture, given: Period | None) -> tuple[Period, Checked]:
+    """Read the answer, find its period and check it for the provinces of that period.
+
+    Raises ``DataError`` for an answer that is not one or fails a check, and
+    ``ImportError_`` when the period cannot be told.
+    """
     from cchc_cli.provinces import registry
 
     answer = read_answer(capture.path, capture.data)
+    period = period_of(capture, given)
     on = min(period.end, vietnam_date(capture.captured_at))
-    return check(answer, registry(), on)
+    return period, check(answer, registry(), on)
