@@ -298,6 +298,11 @@ LEAN_RUNS = {
     "summary csv": (["summary", "--format", "csv"], {}),
     "summary --help": (["summary", "--help"], {}),
     "compare json": (["compare", "2023", "2024", "--format", "json"], {}),
+    "rank papi json": (["rank", "papi", "--year", "2024", "--json"], {}),
+    "rank 766 csv": (["rank", "service-index-766", "--format", "csv"], {}),
+    "trend papi json": (["trend", "papi", "--province", "ha-giang", "--json"], {}),
+    "compare 766 json": (["compare", "service-index-766", "--as-of", "2026-09-17", "--json"],
+                         {}),
     "completion": ([], {"_CCHC_COMPLETE": "bash_complete", "COMP_WORDS": "cchc su",
                         "COMP_CWORD": "1"}),
 }
