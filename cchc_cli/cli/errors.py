@@ -17,6 +17,8 @@ EXIT_DATA = 3
 """A data file is missing or invalid; every problem is listed."""
 EXIT_OUTPUT = 4
 """The output could not be written: the file exists, or the disk or stdout refused it."""
+EXIT_PORTAL = 5
+"""The portal refused, could not be reached, or sent no usable answer (try again later)."""
 EXIT_INTERNAL = 70
 """A bug in cchc."""
 
@@ -43,6 +45,16 @@ class OutputError(click.ClickException):
     """The output file cannot be written."""
 
     exit_code = EXIT_OUTPUT
+
+    def show(self, file: IO[str] | None = None) -> None:
+        """Print the message on stderr."""
+        click.echo(f"cchc: {self.message}", err=True)
+
+
+class PortalFailure(click.ClickException):
+    """The portal gave no usable answer: refused, unreachable, cut short, not JSON."""
+
+    exit_code = EXIT_PORTAL
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print the message on stderr."""

@@ -30,6 +30,8 @@ COMMANDS = {
     "metrics": "cchc_cli.cli.cmd_metrics:metrics",
     "export": "cchc_cli.cli.cmd_export:export",
     "template": "cchc_cli.cli.cmd_template:template",
+    "import": "cchc_cli.cli.cmd_import:import_",
+    "fetch": "cchc_cli.cli.cmd_fetch:fetch",
     "draft": "cchc_cli.cli.cmd_draft:draft",
 }
 
