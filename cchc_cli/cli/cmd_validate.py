@@ -36,7 +36,7 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
             files += find_report_files(location)
         except DataError as error:
             problems += error.problems
-    _, found = load_files(files, use_cache=False, keep=lambda _report: False)
+    _, found = load_files(files, keep=lambda _report: False)
     view = ValidationView(files, problems + found)
     emit(view, out)
     if not view.valid:

@@ -75,19 +75,41 @@ def find_report_files(location: str | os.PathLike[str]) -> list[str]:
 
 
 def read_text(path: str, problems: list[Problem]) -> str | None:
-    """Read a file as UTF-8 text, within the size cap."""
+    """Read a file as UTF-8 text, within the size cap.
+
+    The file is opened without blocking and its kind and size are checked on
+    the open handle before a byte is read, so a FIFO, a device or a 2 GB log
+    at a report's path is refused at once.
+    """
+    import stat
+
     name = path
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(Problem(name, 1, 1, "", f"the file is {size:,} bytes, over "
-                                        f"the limit of {MAX_FILE_BYTES:,}",
-                                        "is this the right file? a report is a few KiB"))
-                return None
-            data = handle.read(MAX_FILE_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         problems.append(Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(name, 0, 0, "", "not a regular file",
+                                    "point --data at a report file or a folder of them"))
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 1, 1, "", f"the file is {info.st_size:,} bytes, over "
+                                    f"the limit of {MAX_FILE_BYTES:,}",
+                                    "is this the right file? a report is a few KiB"))
+            return None
+        data = _read_at_most(handle, MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problems.append(Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        return None
+    finally:
+        os.close(handle)
+    if len(data) > MAX_FILE_BYTES:
+        problems.append(Problem(name, 1, 1, "", f"the file is over the limit of "
+                                f"{MAX_FILE_BYTES:,} bytes",
+                                "is this the right file? a report is a few KiB"))
         return None
     try:
         text = data.decode("utf-8")
@@ -99,6 +121,19 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
                                 "save it as UTF-8"))
         return None
     return text.removeprefix("\ufeff")
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from an open file descriptor."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(handle, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem]]:
@@ -125,15 +160,14 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem
     return (report if not problems else None), problems
 
 
-def load_files(paths: list[str], use_cache: bool = True,
-               keep: Callable[[Report], bool] | None = None
+def load_files(paths: list[str], keep: Callable[[Report], bool] | None = None
                ) -> tuple[list[Report], list[Problem]]:
     """Load many files; also report two files for the same province and year.
 
-    With ``use_cache``, a report unchanged since it last loaded comes from the
-    cache (see ``cchc_cli.load.cache``) instead of being parsed again. Only the
-    reports ``keep`` accepts are returned (all, by default); the others are
-    checked and dropped, so memory holds only what the command needs.
+    Every file is read and parsed at every run: nothing is kept between runs, so
+    what cchc shows is always what the files say now. Only the reports ``keep``
+    accepts are returned (all, by default); the others are checked and dropped,
+    so memory holds only what the command needs.
 
     Loading makes many objects and no reference cycles, so Python's cycle
     collector is paused meanwhile, and what was loaded is then frozen out of
@@ -144,7 +178,7 @@ def load_files(paths: list[str], use_cache: bool = True,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        reports, problems = _load_each(paths, use_cache, keep)
+        reports, problems = _load_each(paths, keep)
     finally:
         if collecting:
             gc.freeze()
@@ -152,20 +186,13 @@ def load_files(paths: list[str], use_cache: bool = True,
     return reports, problems
 
 
-def _load_each(paths: list[str], use_cache: bool, keep: Callable[[Report], bool] | None
+def _load_each(paths: list[str], keep: Callable[[Report], bool] | None
                ) -> tuple[list[Report], list[Problem]]:
-    from cchc_cli.load import cache
-
     reports: list[Report] = []
     problems: list[Problem] = []
     seen: dict[tuple[str, int], str] = {}
     for path in paths:
-        report = cache.load(path) if use_cache else None
-        found: list[Problem] = []
-        if report is None:
-            report, found = load_file(path)
-            if report is not None and use_cache:
-                cache.store(path, report)
+        report, found = load_file(path)
         problems.extend(found)
         if report is None:
             continue
