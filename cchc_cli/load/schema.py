@@ -10,7 +10,7 @@ import os
 import re
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeGuard
 
 from cchc_cli.load.fields import FieldReader, Fields
 from cchc_cli.load.yamltree import Mapping, Node
@@ -114,9 +114,14 @@ def _year(node: Node | None, path: str, reader: FieldReader) -> int | None:
     return year
 
 
+def _complete(fields: Fields | None, required: tuple[str, ...]) -> TypeGuard[Fields]:
+    """The mapping was read and has every required key (a missing one is already reported)."""
+    return fields is not None and all(key in fields for key in required)
+
+
 def _province(node: Node, reader: FieldReader) -> Province | None:
     fields = reader.fields(node, "province", ("id", "name"), ())
-    if fields is None or len(fields) < 2:
+    if not _complete(fields, ("id", "name")):
         return None
     slug = reader.string(fields["id"], "province.id")
     if slug is not None and not _SLUG.match(slug):
@@ -223,7 +228,7 @@ def _index(node: Node, field: str, reader: FieldReader) -> Index | None:
 
 def _component(node: Node, field: str, reader: FieldReader) -> Component | None:
     fields = reader.fields(node, field, ("code", "label", "max"), ())
-    if fields is None or len(fields) < 3:
+    if not _complete(fields, ("code", "label", "max")):
         return None
     code = reader.string(fields["code"], f"{field}.code")
     label = reader.text(fields["label"], f"{field}.label")
@@ -235,7 +240,7 @@ def _component(node: Node, field: str, reader: FieldReader) -> Component | None:
 
 def _band(node: Node, field: str, reader: FieldReader) -> Band | None:
     fields = reader.fields(node, field, ("grade", "label", "certainty"), ("min", "below"))
-    if fields is None or len(fields) < 3:
+    if not _complete(fields, ("grade", "label", "certainty")):
         return None
     grade = reader.string(fields["grade"], f"{field}.grade")
     label = reader.text(fields["label"], f"{field}.label")
@@ -522,7 +527,7 @@ def _target(node: Node, field: str, context: _Context) -> Target | None:
 def _change(node: Node, field: str, context: _Context) -> Change | None:
     reader = context.reader
     fields = reader.fields(node, field, ("direction", "amount", "unit", "since"), ("of",))
-    if fields is None or len(fields) < 4:
+    if not _complete(fields, ("direction", "amount", "unit", "since")):
         return None
     direction = reader.choice(fields["direction"], f"{field}.direction", ("up", "down"))
     amount = reader.number(fields["amount"], f"{field}.amount", _ZERO, None,
