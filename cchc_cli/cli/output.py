@@ -104,6 +104,12 @@ def _file_kind(out: Output) -> str:
     return kind
 
 
+MIN_WIDTH = 20
+"""Narrower than this, a table cannot show a label and its value; FALLBACK_WIDTH is used."""
+
+FALLBACK_WIDTH = 80
+
+
 def console(color: str, file: Any = None, record: bool = False) -> Any:
     """A Rich console for stdout honouring ``--color``, ``NO_COLOR``, ``TERM`` and ``COLUMNS``."""
     from rich.console import Console
@@ -119,7 +125,10 @@ def console(color: str, file: Any = None, record: bool = False) -> Any:
         options.update(force_terminal=True, color_system="standard", no_color=False)
     elif color == "never":
         options.update(color_system=None, no_color=True)
-    return _Console(file=file or sys.stdout, record=record, **options)
+    target = _Console(file=file or sys.stdout, record=record, **options)
+    if target.width < MIN_WIDTH:  # COLUMNS=0 or 2 would print labels without values
+        target.width = FALLBACK_WIDTH
+    return target
 
 
 def print_table(page: Page, color: str) -> None:
