@@ -34,9 +34,11 @@ class DataProblems(click.ClickException):
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print every problem, one per line, then a count (all on stderr)."""
+        from cchc_cli.visible import visible
+
         for problem in self.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"cchc: {self.message}", err=True)
+            click.echo(visible(str(problem)), err=True)
+        click.echo(f"cchc: {visible(self.message)}", err=True)
 
 
 class OutputError(click.ClickException):
@@ -46,4 +48,6 @@ class OutputError(click.ClickException):
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print the message on stderr."""
-        click.echo(f"cchc: {self.message}", err=True)
+        from cchc_cli.visible import visible
+
+        click.echo(f"cchc: {visible(self.message)}", err=True)

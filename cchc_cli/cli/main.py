@@ -127,6 +127,9 @@ def _run(args: list[str] | None, prog_name: str) -> int:
     except SystemExit as error:
         return _exited(error)
     except click.ClickException as error:
+        from cchc_cli.visible import visible
+
+        error.message = visible(error.message)  # it may quote a data file or an argument
         error.show()
         return error.exit_code
     except click.Abort:
@@ -137,7 +140,9 @@ def _run(args: list[str] | None, prog_name: str) -> int:
     except Exception as error:  # a bug: one line unless asked for the traceback
         if os.environ.get("CCHC_DEBUG"):
             raise
-        click.echo(f"cchc: internal error: {type(error).__name__}: {error} "
+        from cchc_cli.visible import visible
+
+        click.echo(f"cchc: internal error: {type(error).__name__}: {visible(str(error))} "
                    "(set CCHC_DEBUG=1 to see where; please report it)", err=True)
         return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK

@@ -51,7 +51,7 @@ def emit(view: View, out: Output) -> None:
     """Render ``view`` as ``out`` asks and write it."""
     if out.path is None:
         if out.format == "table":
-            print_table(view.page(out.lang), out.color)
+            print_table(_page(view, out.lang), out.color)
         elif out.format == "csv":  # row by row: an export of thousands of reports
             from cchc_cli.render import csv
 
@@ -63,7 +63,7 @@ def emit(view: View, out: Output) -> None:
         return
     kind = _file_kind(out)
     if kind in ("html", "svg", "text"):
-        text = record_page(view.page(out.lang), kind)
+        text = record_page(_page(view, out.lang), kind)
     else:
         text = render_text(view, kind, out.lang)
     from pathlib import Path
@@ -84,7 +84,15 @@ def render_text(view: View, fmt: str, lang: Lang) -> str:
         return csv.render(view.columns, view.rows())
     from cchc_cli.render import markdown
 
-    return markdown.render(view.page(lang))
+    return markdown.render(_page(view, lang))
+
+
+def _page(view: View, lang: Lang) -> Page:
+    """The view's page with control characters shown as escapes (see ``cchc_cli.visible``)."""
+    from cchc_cli.visible import visible_all
+
+    page: Page = visible_all(view.page(lang))
+    return page
 
 
 def _file_kind(out: Output) -> str:
