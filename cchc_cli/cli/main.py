@@ -120,6 +120,17 @@ def _exited(error: SystemExit) -> int:
     return error.code if isinstance(error.code, int) else EXIT_OK
 
 
+def _show(error: click.ClickException) -> None:
+    """Print a click error on stderr; what it quotes of the data is shown, not obeyed."""
+    import io
+
+    from cchc_cli.visible import visible
+
+    buffer = io.StringIO()
+    error.show(file=buffer)
+    click.echo(visible(buffer.getvalue()), err=True, nl=False)
+
+
 def _run(args: list[str] | None, prog_name: str) -> int:
     """Run the command line; return its exit code, whatever happened."""
     try:
@@ -127,10 +138,7 @@ def _run(args: list[str] | None, prog_name: str) -> int:
     except SystemExit as error:
         return _exited(error)
     except click.ClickException as error:
-        from cchc_cli.visible import visible
-
-        error.message = visible(error.message)  # it may quote a data file or an argument
-        error.show()
+        _show(error)
         return error.exit_code
     except click.Abort:
         click.echo("cchc: aborted", err=True)
