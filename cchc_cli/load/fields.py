@@ -43,9 +43,9 @@ class FieldReader:
         required = tuple(required)
         known = (*required, *optional)
         for key, (key_node, _value) in node.entries.items():
-            if key not in known:
-                self.fail(key_node, _join(field, key), f"unknown field '{key}'",
-                          _unknown_key_hint(key, known))
+            if key not in known:  # past the listed problems, a hint is not worth its time
+                hint = _unknown_key_hint(key, known) if len(self.problems) < 50 else ""
+                self.fail(key_node, _join(field, key), f"unknown field '{key}'", hint)
         for key in required:
             if key not in node.entries:
                 self.fail(node, _join(field, key), f"missing required field '{key}'",

@@ -19,6 +19,12 @@ MAX_FILES = 20_000
 
 PATTERN = "report_*.yaml"
 
+MAX_PROBLEMS = 50
+"""Most problems listed per file; the rest are counted in one line."""
+
+FORMAT_WITHIN = 50
+"""Lines from the top within which a report must have its ``format:`` line."""
+
 
 def bundled_data_dir() -> str:
     """The datasets that ship with cchc (inside the wheel, or ``data/`` in a checkout)."""
@@ -147,6 +153,12 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem
     text = read_text(path, problems)
     if text is None:
         return None, problems
+    if not _looks_like_a_report(text):
+        problems.append(Problem(path, 1, 1, "", "not a cchc report: no 'format:' line in "
+                                f"its first {FORMAT_WITHIN} lines",
+                                "is this the right file? a report starts with "
+                                "'format: cchc-report/1'"))
+        return None, problems
     root = read_tree(text, path, problems)
     if root is None:
         if not problems:
@@ -157,7 +169,30 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem
     reader.problems = problems
     report = build_report(root, path, reader)
     problems.sort(key=lambda p: (p.line, p.column))
-    return (report if not problems else None), problems
+    return (report if not problems else None), _capped(problems, path)
+
+
+def _looks_like_a_report(text: str) -> bool:
+    """A ``format:`` key at the start of a line near the top, or nothing but comments.
+
+    A file with no content at all is reported as empty later, with the fix.
+    """
+    lines = text.splitlines()
+    for line in lines[:FORMAT_WITHIN]:
+        if line.startswith("format") and line[6:].lstrip(" \t").startswith(":"):
+            return True
+    return not any(line.strip() and not line.lstrip().startswith("#") for line in lines)
+
+
+def _capped(problems: list[Problem], path: str) -> list[Problem]:
+    """The first ``MAX_PROBLEMS`` problems, and one line counting the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS],
+            Problem(path, problems[MAX_PROBLEMS].line, problems[MAX_PROBLEMS].column, "",
+                    f"{rest:,} more problem(s) in this file, not listed",
+                    "fix the ones above and check again")]
 
 
 def load_files(paths: list[str], keep: Callable[[Report], bool] | None = None
