@@ -344,3 +344,25 @@ def test_a_closed_stdout_is_one_line_and_exit_4(workdir: Path) -> None:
     result = bash(workdir, "$CCHC summary >&-")
     assert result.returncode == 4
     assert result.stderr == b"cchc: cannot write the output: standard output is closed\n"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_verify_refuses_a_source_that_is_not_a_regular_file(kind: str, workdir: Path) -> None:
+    """``--source`` on a FIFO once hung, and on /dev/zero read without end."""
+    if kind == "fifo":
+        source = workdir / "article.txt"
+        os.mkfifo(source)
+    else:
+        source = Path("/dev/zero")
+        if not source.exists():
+            pytest.skip("no /dev/zero here")
+    try:
+        result = subprocess.run([*CCHC, "verify", "--source", str(source), "--source-id",
+                                 "bhg-2024-01-01"], cwd=workdir, env=environment(workdir),
+                                stdin=subprocess.DEVNULL, capture_output=True, timeout=20,
+                                check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"verify --source on a {kind} did not return")
+    assert result.returncode == 3
+    assert b"not a regular file" in result.stderr
+

@@ -80,42 +80,51 @@ def find_report_files(location: str | os.PathLike[str]) -> list[str]:
     return found
 
 
-def read_text(path: str, problems: list[Problem]) -> str | None:
-    """Read a file as UTF-8 text, within the size cap.
+def read_bytes(path: str, limit: int, problems: list[Problem], what: str) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, or None and a problem.
 
     The file is opened without blocking and its kind and size are checked on
-    the open handle before a byte is read, so a FIFO, a device or a 2 GB log
-    at a report's path is refused at once.
+    the open handle before a byte is read, so a FIFO, a device (``/dev/zero``)
+    or a 2 GB log is refused at once; at most ``limit`` bytes are ever read,
+    even from a file that grows meanwhile. ``what`` names a file of the right
+    kind in the hints ("a report", "an article").
     """
     import stat
 
-    name = path
+    too_big = f"is this the right file? {what} is a few KiB"
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        problems.append(Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        problems.append(Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
         return None
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
-            problems.append(Problem(name, 0, 0, "", "not a regular file",
-                                    "point --data at a report file or a folder of them"))
+            problems.append(Problem(path, 0, 0, "", "not a regular file (a pipe, a device or "
+                                    "a socket)", f"give the path of {what}"))
             return None
-        if info.st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, 1, 1, "", f"the file is {info.st_size:,} bytes, over "
-                                    f"the limit of {MAX_FILE_BYTES:,}",
-                                    "is this the right file? a report is a few KiB"))
+        if info.st_size > limit:
+            problems.append(Problem(path, 1, 1, "", f"the file is {info.st_size:,} bytes, over "
+                                    f"the limit of {limit:,}", too_big))
             return None
-        data = _read_at_most(handle, MAX_FILE_BYTES + 1)
+        data = _read_at_most(handle, limit + 1)
     except OSError as error:
-        problems.append(Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        problems.append(Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
         return None
     finally:
         os.close(handle)
-    if len(data) > MAX_FILE_BYTES:
-        problems.append(Problem(name, 1, 1, "", f"the file is over the limit of "
-                                f"{MAX_FILE_BYTES:,} bytes",
-                                "is this the right file? a report is a few KiB"))
+    if len(data) > limit:
+        problems.append(Problem(path, 1, 1, "", f"the file is over the limit of {limit:,} bytes",
+                                too_big))
+        return None
+    return data
+
+
+def read_text(path: str, problems: list[Problem]) -> str | None:
+    """Read a report file as UTF-8 text, within the size cap (see ``read_bytes``)."""
+    name = path
+    data = read_bytes(path, MAX_FILE_BYTES, problems, "a report")
+    if data is None:
         return None
     try:
         text = data.decode("utf-8")
