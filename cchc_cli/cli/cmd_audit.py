@@ -9,7 +9,7 @@ import click
 
 from cchc_cli.catalog import Catalog
 from cchc_cli.cli.data import load_catalog, select_province, select_provinces
-from cchc_cli.cli.errors import EXIT_FINDINGS, DataProblems
+from cchc_cli.cli.errors import EXIT_FINDINGS, EXIT_OK, DataProblems
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
 from cchc_cli.cli.output import emit
 from cchc_cli.model import Province, Report
@@ -50,8 +50,9 @@ def check(strict: bool, **kwargs: Any) -> None:
         findings += found
         checked += [(province.id, year) for year in years]
     view = CheckView(findings, checked)
-    emit(view, out)
-    if view.count("error") or (strict and view.count("warning")):
+    failed = view.count("error") or (strict and view.count("warning"))
+    emit(view, out, EXIT_FINDINGS if failed else EXIT_OK)
+    if failed:
         raise SystemExit(EXIT_FINDINGS)
 
 
@@ -98,6 +99,6 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
                                "name the source with --source-id (see 'cchc years')")
     checks, uncovered = verify_source(text, taken)
     view = VerifyView(str(path), province.id, checks, uncovered)
-    emit(view, out)
+    emit(view, out, EXIT_OK if view.ok else EXIT_FINDINGS)
     if not view.ok:
         raise SystemExit(EXIT_FINDINGS)

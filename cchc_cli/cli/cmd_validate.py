@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.cli.errors import EXIT_DATA, EXIT_OK
 from cchc_cli.cli.options import output_from, output_options
 from cchc_cli.cli.output import emit
 
@@ -38,6 +38,7 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
             problems += error.problems
     _, found = load_files(files, keep=lambda _report: False)
     view = ValidationView(files, problems + found)
-    emit(view, out)
-    if not view.valid:
-        raise SystemExit(EXIT_DATA)
+    code = EXIT_OK if view.valid else EXIT_DATA
+    emit(view, out, code)
+    if code:
+        raise SystemExit(code)

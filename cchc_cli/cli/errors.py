@@ -41,6 +41,18 @@ class DataProblems(click.ClickException):
         click.echo(f"cchc: {visible(self.message)}", err=True)
 
 
+class ReaderGone(Exception):
+    """The reader closed stdout before the output was written (``cchc ... | head``).
+
+    That is no failure of its own, but what was found still decides the exit
+    code: ``code`` is the one the command would have ended with.
+    """
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 class OutputError(click.ClickException):
     """The output file cannot be written."""
 

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import click
 
-from cchc_cli.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT
+from cchc_cli.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, ReaderGone
 
 COMMANDS = {
     "summary": "cchc_cli.cli.cmd_summary:summary",
@@ -137,6 +137,9 @@ def _run(args: list[str] | None, prog_name: str) -> int:
         result = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except SystemExit as error:
         return _exited(error)
+    except ReaderGone as gone:
+        _silence_stdout()
+        return gone.code
     except click.ClickException as error:
         _show(error)
         return error.exit_code

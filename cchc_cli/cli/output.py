@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
-from cchc_cli.cli.errors import OutputError
+from cchc_cli.cli.errors import EXIT_OK, OutputError, ReaderGone
 from cchc_cli.cli.options import Output
 
 if TYPE_CHECKING:
@@ -47,8 +47,22 @@ class View(Protocol):
         """Headings, tables and notes for text output."""
 
 
-def emit(view: View, out: Output) -> None:
-    """Render ``view`` as ``out`` asks and write it."""
+def emit(view: View, out: Output, exit_code: int = EXIT_OK) -> None:
+    """Render ``view`` as ``out`` asks and write it.
+
+    ``exit_code`` is what the command ends with once it is written (3 for
+    invalid data, 1 for findings); a reader that closes the pipe early changes
+    nothing about it (see ``ReaderGone``).
+    """
+    try:
+        _emit(view, out)
+    except OSError as error:
+        if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+            raise ReaderGone(exit_code) from None
+        raise
+
+
+def _emit(view: View, out: Output) -> None:
     if out.path is None:
         if out.format == "table":
             print_table(_page(view, out.lang), out.color)
