@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from cchc_cli.cli.errors import EXIT_FINDINGS, EXIT_USAGE
-from tests.conftest import ARTICLE_2023, REPORT_2023, run
+from tests.conftest import ARTICLE_2023, DATA, REPORT_2023, line_of, run
 
 HEAD = """\
 format: cchc-report/1
@@ -347,3 +347,26 @@ def test_verify_without_a_matching_source_is_a_usage_error(tmp_path: Path) -> No
     result = run("verify", "--source", str(other))
     assert result.exit_code == EXIT_USAGE
     assert "--source-id" in result.stderr
+
+
+def test_validate_reports_what_check_calls_an_error(tmp_path: Path) -> None:
+    """1,890 of 1,952 is 96.82%, not the stated 95.9%: validate once called this valid."""
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (DATA / "report_2024.yaml").read_text(encoding="utf-8")
+    (data / "report_2024.yaml").write_text(text.replace("    value: 1872", "    value: 1890"),
+                                           encoding="utf-8")
+    checked = run("check", "--data", str(data), "--format", "json")
+    assert checked.exit_code == 1
+    validated = run("validate", str(data), "--format", "json")
+    assert validated.exit_code == 3
+    [problem] = json.loads(validated.stdout)["problems"]
+    assert problem["field"] == "figures[online_public_services]"
+    assert problem["message"] == ("1,890 ÷ 1,952 = 96.82%, which does not round to the "
+                                  "stated 95.9%")
+    assert problem["line"] == line_of(text, "  - id: online_public_services")
+
+
+def test_validate_leaves_warnings_to_check() -> None:
+    assert run("validate").exit_code == 0
+    assert run("check").exit_code == 0

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cchc_cli.cli.errors import EXIT_DATA, EXIT_OK
 from cchc_cli.cli.options import output_from, output_options
 from cchc_cli.cli.output import emit
+
+if TYPE_CHECKING:
+    from cchc_cli.model import Report
 
 
 @click.command()
@@ -17,7 +20,8 @@ from cchc_cli.cli.output import emit
 def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
     """Check report files or folders and list every problem (exit 3 if any).
 
-    With no PATH, checks the folder in CCHC_DATA, or the bundled datasets.
+    With no PATH, checks the folder in CCHC_DATA, or the bundled datasets. The
+    arithmetic errors 'cchc check' finds in a report are problems too.
 
     \b
     Examples:
@@ -27,7 +31,7 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
     out = output_from(kwargs)
     from cchc_cli.load.files import data_location, find_report_files, load_files
     from cchc_cli.load.problems import DataError, Problem
-    from cchc_cli.views.validation import ValidationView
+    from cchc_cli.views.validation import ValidationView, arithmetic_problems
 
     files: list[str] = []
     problems: list[Problem] = []
@@ -36,7 +40,15 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
             files += find_report_files(location)
         except DataError as error:
             problems += error.problems
-    _, found = load_files(files, keep=lambda _report: False)
+    arithmetic: list[Problem] = []
+
+    def audit(report: Report) -> bool:
+        arithmetic.extend(arithmetic_problems(report))
+        return False  # nothing is kept: a folder of thousands streams through
+
+    _, found = load_files(files, keep=audit)
+    found += arithmetic
+    found.sort(key=lambda p: (p.path, p.line, p.column))
     view = ValidationView(files, problems + found)
     code = EXIT_OK if view.valid else EXIT_DATA
     emit(view, out, code)
