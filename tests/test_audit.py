@@ -370,3 +370,34 @@ def test_validate_reports_what_check_calls_an_error(tmp_path: Path) -> None:
 def test_validate_leaves_warnings_to_check() -> None:
     assert run("validate").exit_code == 0
     assert run("check").exit_code == 0
+
+
+def _without_figure(text: str, figure_id: str) -> str:
+    """The report text with one figure's block removed."""
+    start = text.index(f"  - id: {figure_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return text[:start] + (text[end + 1:] if end >= 0 else "")
+
+
+def test_verify_notices_a_deleted_figure_whose_number_another_figure_has(
+        tmp_path: Path) -> None:
+    """14 essential services and 14th of 63: each 14 needs its own figure."""
+    data = tmp_path / "report_2023.yaml"
+    data.write_text(_without_figure(REPORT_2023.read_text(encoding="utf-8"),
+                                    "essential_services_reengineered"), encoding="utf-8")
+    result = run("verify", "--source", str(ARTICLE_2023), "--data", str(data), "--json")
+    uncovered = json.loads(result.stdout)["uncovered"]
+    assert [(u["number"], "14 dịch vụ công thiết yếu" in u["context"]) for u in uncovered] \
+        == [("14", True)]
+
+
+@pytest.mark.parametrize(("text", "lang", "numbers"), [
+    ("vươn lên vị trí thứ 14/63 tỉnh, thành phố.", "vi", ["14", "63"]),
+    ("ngày 15/3 và 31.12.2023 lúc 8:30, đạt 97,55%.", "vi", ["97,55"]),
+    ("the service index reached 97.55% on 1/2/2024.", "en", ["97.55"]),
+])
+def test_a_rank_pair_and_a_decimal_are_numbers_not_dates(text: str, lang: str,
+                                                         numbers: list[str]) -> None:
+    from cchc_cli.calc.verify import uncovered_numbers
+
+    assert [u.number for u in uncovered_numbers(text, [], lang)] == numbers

@@ -69,8 +69,8 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     """Check each figure against its source text (exit 1 if any does not match).
 
     Each figure taken from the source must have its excerpt in the text and
-    its numbers, as the source prints them, in its excerpt. Numbers in the text
-    that no figure accounts for are listed too.
+    its numbers, as the source prints them, in its excerpt. Each number in the
+    text that no figure's excerpt holds at that place is listed too.
 
     \b
     Examples:
