@@ -16,11 +16,8 @@ instead, so that floor's memory stays flat however many reports there are: the
 bar for a command that streams (``validate``, ``rank``), but not one that must
 hold every report to refuse bad data before writing a line (``export``).
 
-cchc keeps a cache of loaded reports (``cchc_cli/load/cache.py``; ``validate``
-never uses it). ``export`` and ``rank`` are timed twice: with the cache off
-(``CCHC_NO_CACHE=1``, as the first run over new or changed data) and with it on
-in a private ``CCHC_CACHE_DIR`` filled by the warm-up (as any later run); choose
-one with ``--cache off`` or ``--cache on``. The user's own cache is never touched.
+cchc keeps nothing between runs, so every run parses every file, as the
+first run over new or changed data does.
 
 Floor and command runs alternate (floor, cmd, floor, cmd, ...), so a busy
 machine slows both sides of a pair alike; each child is reaped with
@@ -30,7 +27,7 @@ ratios command/floor. A table of time per report shows how time grows with the
 number of reports.
 
     python benchmarks/scale.py [--runs 5] [--sizes 63,630,6300] [--keep DIR]
-                               [--cache both|off|on] [--drop-floor] [--seed 2023]
+                               [--drop-floor] [--seed 2023]
     python benchmarks/scale.py --sizes 630          # a quick run
 
 Targets: time ratio at most 1.5, memory (peak RSS) ratio at most 2.0, for every
@@ -334,22 +331,10 @@ class Result:
 
 
 def environment() -> dict[str, str]:
-    """The environment of a user: bytecode caches allowed, no colour, 80 columns.
-
-    cchc's report cache is off here (``CCHC_NO_CACHE=1``); the cached cases turn
-    it on with a private ``CCHC_CACHE_DIR``, so the user's own cache is never
-    read or written.
-    """
+    """The environment of a user: bytecode caches allowed, no colour, 80 columns."""
     env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONDONTWRITEBYTECODE", "CCHC_DATA", "CCHC_CACHE_DIR")}
-    env.update(COLUMNS="80", NO_COLOR="1", CCHC_NO_CACHE="1")
-    return env
-
-
-def cached(env: dict[str, str], folder: Path) -> dict[str, str]:
-    """``env`` with cchc's report cache on, kept in ``folder``."""
-    env = {k: v for k, v in env.items() if k != "CCHC_NO_CACHE"}
-    env["CCHC_CACHE_DIR"] = str(folder)
+           if k not in ("PYTHONDONTWRITEBYTECODE", "CCHC_DATA")}
+    env.update(COLUMNS="80", NO_COLOR="1")
     return env
 
 
@@ -400,27 +385,15 @@ class Case:
     env: dict[str, str]
 
 
-def cases(directory: Path, years: list[int], env: dict[str, str], cache: str,
-          cache_dir: Path) -> list[Case]:
-    """The timed commands over ``directory``.
-
-    ``validate`` never uses cchc's report cache. ``export`` and ``rank`` are timed
-    with it off (``cache`` ``off``: every run parses, as the first run over new or
-    changed data does), with it on (``on``: the warm-up fills it, as earlier runs
-    over the same data would), or both (``both``).
-    """
+def cases(directory: Path, years: list[int], env: dict[str, str]) -> list[Case]:
+    """The timed commands over ``directory``."""
     year = RANK_YEAR if RANK_YEAR in years else years[-1]
     data = str(directory)
-    result = [Case("validate", ["validate", data], env)]
-    loaders = [("export --format csv", ["export", "--format", "csv", "--data", data]),
-               (f"rank service_index_rank {year}", ["rank", "service_index_rank", "--year",
-                                                   str(year), "--data", data, "--format", "json"])]
-    for name, argv in loaders:
-        if cache in ("off", "both"):
-            result.append(Case(f"{name}{' (no cache)' if cache == 'both' else ''}", argv, env))
-        if cache in ("on", "both"):
-            result.append(Case(f"{name} (cached)", argv, cached(env, cache_dir)))
-    return result
+    return [Case("validate", ["validate", data], env),
+            Case("export --format csv", ["export", "--format", "csv", "--data", data], env),
+            Case(f"rank service_index_rank {year}",
+                 ["rank", "service_index_rank", "--year", str(year), "--data", data,
+                  "--format", "json"], env)]
 
 
 def compare(size: int, case: Case, *, floor: list[str], runs: int, env: dict[str, str],
@@ -522,7 +495,7 @@ def parse_sizes(text: str) -> list[int]:
     return sizes
 
 
-def run_size(size: int, root: Path, cache_root: Path, args: argparse.Namespace,
+def run_size(size: int, root: Path, args: argparse.Namespace,
              floor: list[str]) -> list[Result]:
     """Generate, check and time one size of data folder under ``root``."""
     env = environment()
@@ -537,8 +510,7 @@ def run_size(size: int, root: Path, cache_root: Path, args: argparse.Namespace,
     check_folder(directory, size, env)
     results = [compare(size, case, floor=[*floor, str(directory)], runs=args.runs, env=env,
                        progress=_progress)
-               for case in cases(directory, years_for(size), env, args.cache,
-                                 cache_root / f"reports-{size}")]
+               for case in cases(directory, years_for(size), env)]
     _progress(f"{size} reports: done in {time.perf_counter() - started:.0f} s")
     return results
 
@@ -556,9 +528,6 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="write the data folders under DIR and keep them")
     parser.add_argument("--seed", type=int, default=2023, help="seed of the generated figures")
-    parser.add_argument("--cache", choices=("both", "off", "on"), default="both",
-                        help="time export and rank without cchc's report cache, with it "
-                             "(warmed), or both (default)")
     parser.add_argument("--drop-floor", action="store_true",
                         help="the floor drops each parsed document instead of keeping them")
     args = parser.parse_args()
@@ -570,7 +539,7 @@ def main() -> int:
         root = Path(temporary) if args.keep is None else args.keep
         root.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            results += run_size(size, root, Path(temporary) / "cache", args, floor)
+            results += run_size(size, root, args, floor)
     print("\n".join(describe_machine(code_before)))
     print_table(results, "documents kept" if keep else "each document dropped")
     print_growth(results)

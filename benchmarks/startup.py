@@ -8,11 +8,9 @@ busy machine slows both sides of a pair alike.
 
 Targets: summary and rank at most 1.15, trend over 14 tables at most 1.3
 (each against the floor of its output path: JSON or a Rich table). cchc keeps
-a cache of parsed reports and tables, so every run after the first reads no
-YAML; the "cache off" row times a command with CCHC_NO_CACHE=1, as a first
-run after an edit pays it. It has no target and is printed for the record.
-The last row drafts the 2023 article with ``cchc draft`` (to /dev/null): at
-most 1.5 times the floor.
+nothing between runs (no cache), so every run, the first after an edit
+included, parses and checks the data. The last row drafts the 2023 article
+with ``cchc draft`` (to /dev/null): at most 1.5 times the floor.
 """
 
 from __future__ import annotations
@@ -34,31 +32,26 @@ ARTICLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "sourc
 JSON_FLOOR = "import click, yaml, json"
 TABLE_FLOOR = "import click, yaml, rich.console, rich.table"
 
-CASES: list[tuple[str, list[str], str, bool, float | None]] = [
-    ("summary --format json", ["summary", "--format", "json"], JSON_FLOOR, True, TARGET),
-    ("summary (table)", ["summary"], TABLE_FLOOR, True, TARGET),
-    ("json, cache off", ["summary", "--format", "json"], JSON_FLOOR, False, None),
+CASES: list[tuple[str, list[str], str, float]] = [
+    ("summary --format json", ["summary", "--format", "json"], JSON_FLOOR, TARGET),
+    ("summary (table)", ["summary"], TABLE_FLOOR, TARGET),
     ("rank papi --year 2024 json", ["rank", "papi", "--year", "2024", "--json"], JSON_FLOOR,
-     True, TARGET),
-    ("rank papi --year 2024", ["rank", "papi", "--year", "2024"], TABLE_FLOOR, True, TARGET),
-    ("rank service-index-766 json", ["rank", "service-index-766", "--json"], JSON_FLOOR, True,
      TARGET),
-    ("rank service-index-766", ["rank", "service-index-766"], TABLE_FLOOR, True, TARGET),
+    ("rank papi --year 2024", ["rank", "papi", "--year", "2024"], TABLE_FLOOR, TARGET),
+    ("rank service-index-766 json", ["rank", "service-index-766", "--json"], JSON_FLOOR,
+     TARGET),
+    ("rank service-index-766", ["rank", "service-index-766"], TABLE_FLOOR, TARGET),
     ("trend papi json (14 years)", ["trend", "papi", "--province", "ha-giang", "--json"],
-     JSON_FLOOR, True, 1.3),
-    ("trend papi (14 years)", ["trend", "papi", "--province", "ha-giang"], TABLE_FLOOR, True,
-     1.3),
-    ("draft the 2023 article", ["draft", str(ARTICLE)], JSON_FLOOR, True, DRAFT_TARGET),
+     JSON_FLOOR, 1.3),
+    ("trend papi (14 years)", ["trend", "papi", "--province", "ha-giang"], TABLE_FLOOR, 1.3),
+    ("draft the 2023 article", ["draft", str(ARTICLE)], JSON_FLOOR, DRAFT_TARGET),
 ]
 
 
-def environment(cache: bool) -> dict[str, str]:
+def environment() -> dict[str, str]:
     """The environment of a user: bytecode caches allowed, no colour, 80 columns."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONDONTWRITEBYTECODE", "CCHC_NO_CACHE")}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(COLUMNS="80", NO_COLOR="1")
-    if not cache:
-        env["CCHC_NO_CACHE"] = "1"
     return env
 
 
@@ -104,13 +97,13 @@ def main() -> int:
         print("note: no installed 'cchc' found; timing 'python -m cchc_cli'", file=sys.stderr)
     print(f"{'case':30} {'floor ms':>9} {'cchc ms':>9} {'ratio':>6}  target")
     missed = False
-    for name, argv, floor, cache, target in CASES:
+    for name, argv, floor, target in CASES:
         if args.only and args.only not in name:
             continue
-        result = compare(argv, floor, args.runs, environment(cache))
-        ok = target is None or result["ratio"] <= target
+        result = compare(argv, floor, args.runs, environment())
+        ok = result["ratio"] <= target
         missed |= not ok
-        verdict = (f"<= {target} {'ok' if ok else 'MISSED'}") if target else "(no target)"
+        verdict = f"<= {target} {'ok' if ok else 'MISSED'}"
         print(f"{name:30} {result['floor'] * 1000:9.1f} {result['cchc'] * 1000:9.1f} "
               f"{result['ratio']:6.2f}  {verdict}")
     return 1 if missed else 0

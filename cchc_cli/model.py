@@ -203,6 +203,9 @@ class Figure(Record):
     position: Position
     derived_from: str | None = None
     """For a figure implied by another year's report: that report's path."""
+    as_printed: bool = False
+    """The source's own numbers do not add up, and the figure keeps them as printed:
+    ``check`` reports the slip as a warning, and ``validate`` accepts it."""
     of_stated: bool = True
     """False when a rank's field size was not written and cchc took the number of
     provinces at the end of the report's period (63 before 1 July 2025, 34 after)."""

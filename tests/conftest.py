@@ -46,9 +46,8 @@ figures:
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the bundled data and English unless they say otherwise."""
-    for name in ("CCHC_DATA", "CCHC_LANG", "NO_COLOR", "LC_ALL", "LC_MESSAGES", "CCHC_CACHE_DIR"):
+    for name in ("CCHC_DATA", "CCHC_LANG", "NO_COLOR", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("CCHC_NO_CACHE", "1")  # tests that want the cache turn it on
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "120")
 

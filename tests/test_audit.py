@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from cchc_cli.cli.errors import EXIT_FINDINGS, EXIT_USAGE
-from tests.conftest import ARTICLE_2023, REPORT_2023, run
+from tests.conftest import ARTICLE_2023, DATA, REPORT_2023, line_of, run
 
 HEAD = """\
 format: cchc-report/1
@@ -348,3 +348,57 @@ def test_verify_without_a_matching_source_is_a_usage_error(tmp_path: Path) -> No
     result = run("verify", "--source", str(other))
     assert result.exit_code == EXIT_USAGE
     assert "--source-id" in result.stderr
+
+
+def test_validate_reports_what_check_calls_an_error(tmp_path: Path) -> None:
+    """1,890 of 1,952 is 96.82%, not the stated 95.9%: validate once called this valid."""
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (DATA / "report_2024.yaml").read_text(encoding="utf-8")
+    (data / "report_2024.yaml").write_text(text.replace("    value: 1872", "    value: 1890"),
+                                           encoding="utf-8")
+    checked = run("check", "--data", str(data), "--format", "json")
+    assert checked.exit_code == 1
+    validated = run("validate", str(data), "--format", "json")
+    assert validated.exit_code == 3
+    [problem] = json.loads(validated.stdout)["problems"]
+    assert problem["field"] == "figures[online_public_services]"
+    assert problem["message"] == ("1,890 ÷ 1,952 = 96.82%, which does not round to the "
+                                  "stated 95.9%")
+    assert problem["line"] == line_of(text, "  - id: online_public_services")
+
+
+def test_validate_leaves_warnings_to_check() -> None:
+    assert run("validate").exit_code == 0
+    assert run("check").exit_code == 0
+
+
+def _without_figure(text: str, figure_id: str) -> str:
+    """The report text with one figure's block removed."""
+    start = text.index(f"  - id: {figure_id}\n")
+    end = text.find("\n  - id: ", start + 1)
+    return text[:start] + (text[end + 1:] if end >= 0 else "")
+
+
+def test_verify_notices_a_deleted_figure_whose_number_another_figure_has(
+        tmp_path: Path) -> None:
+    """14 essential services and 14th of 63: each 14 needs its own figure."""
+    data = tmp_path / "report_2023.yaml"
+    data.write_text(_without_figure(REPORT_2023.read_text(encoding="utf-8"),
+                                    "essential_services_reengineered"), encoding="utf-8")
+    result = run("verify", "--source", str(ARTICLE_2023), "--data", str(data), "--json")
+    uncovered = json.loads(result.stdout)["uncovered"]
+    assert [(u["number"], "14 dịch vụ công thiết yếu" in u["context"]) for u in uncovered] \
+        == [("14", True)]
+
+
+@pytest.mark.parametrize(("text", "lang", "numbers"), [
+    ("vươn lên vị trí thứ 14/63 tỉnh, thành phố.", "vi", ["14", "63"]),
+    ("ngày 15/3 và 31.12.2023 lúc 8:30, đạt 97,55%.", "vi", ["97,55"]),
+    ("the service index reached 97.55% on 1/2/2024.", "en", ["97.55"]),
+])
+def test_a_rank_pair_and_a_decimal_are_numbers_not_dates(text: str, lang: str,
+                                                         numbers: list[str]) -> None:
+    from cchc_cli.calc.verify import uncovered_numbers
+
+    assert [u.number for u in uncovered_numbers(text, [], lang)] == numbers

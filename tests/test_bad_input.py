@@ -8,6 +8,7 @@ checks: exit code 3, nothing on stdout, no traceback, and a problem line
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -49,7 +50,7 @@ CASES = {
     # the parser notices at the end of the stream; cchc points at the last line
     "yaml syntax": Case(MINIMAL + "  - id: [unclosed\n", MINIMAL.count("\n") + 1, "",
                         "YAML syntax error"),
-    "top level not a mapping": Case("- 1\n- 2\n", 1, "", "top level must be a mapping"),
+    "top level not a mapping": Case("- 1\n- 2\n", 1, "", "not a cchc report"),
     "unknown key, did you mean": case("    value: 1818", "    vlaue: 1818",
                                       "figures[online_public_services].vlaue",
                                       "did you mean 'value'?"),
@@ -180,7 +181,8 @@ def test_file_over_the_size_cap_fails_fast(write_report: Callable[..., Path]) ->
 
 
 def test_alias_bomb_is_refused_without_expanding(write_report: Callable[..., Path]) -> None:
-    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines = ["format: cchc-report/1",
+             'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     path = write_report("\n".join(lines) + "\n")
     report, problems = load_file(path)
@@ -200,7 +202,7 @@ def test_python_tag_is_never_executed(write_report: Callable[..., Path], tmp_pat
 def test_absurd_nesting_is_refused_without_recursion_error(
     depth: int, write_report: Callable[..., Path]
 ) -> None:
-    path = write_report("figures: " + "[" * depth + "]" * depth + "\n")
+    path = write_report("format: cchc-report/1\nfigures: " + "[" * depth + "]" * depth + "\n")
     result = run("validate", str(path))
     assert result.exit_code == EXIT_DATA
     assert "Traceback" not in result.stdout + result.stderr
@@ -239,3 +241,36 @@ def test_a_share_target_needs_a_share(write_report: Callable[..., Path]) -> None
     assert result.exit_code == EXIT_DATA
     assert "target.measure: the target is for the share, but the figure states no share" \
         in result.stdout
+
+
+@pytest.mark.parametrize("foreign", [
+    "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n",
+    "[section]\nkey = value\n",
+    "".join(f"line {n}: with a colon\n" for n in range(2000)),
+])
+def test_a_file_that_is_not_a_report_gets_one_line(foreign: str, tmp_path: Path) -> None:
+    """A report_2023.yaml linked to a system file once echoed every line of it back."""
+    target = tmp_path / "passwd"
+    target.write_text(foreign, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "report_2023.yaml").symlink_to(target)
+    result = run("validate", str(data))
+    assert result.exit_code == EXIT_DATA
+    problem_lines = [line for line in result.stdout.splitlines() if "report_2023.yaml:" in line]
+    assert len(problem_lines) == 1, result.stdout
+    assert "not a cchc report" in problem_lines[0]
+    assert not any(word in result.stdout for word in ("/bin/bash", "key", "colon"))
+
+
+def test_many_problems_in_one_file_are_listed_up_to_50_then_counted(
+        write_report: Callable[..., Path]) -> None:
+    extra = "".join(f"unknown_{n}: {n}\n" for n in range(40_000))  # within the 1 MiB cap
+    path = write_report(MINIMAL + extra)
+    started = time.perf_counter()
+    result = run("validate", str(path))
+    assert time.perf_counter() - started < 8
+    assert result.exit_code == EXIT_DATA
+    listed = [line for line in result.stdout.splitlines() if "unknown field" in line]
+    assert len(listed) == 50
+    assert "39,950 more problem(s) in this file, not listed" in result.stdout

@@ -188,7 +188,9 @@ def _fill(template: str) -> str:
     filled = re.sub(r"(?m)^(\s+)direction:.*$", r"\1direction: up", filled)
     filled = re.sub(r"(?m)^(\s+)excerpt:\s*$", r'\1excerpt: "đạt 5"', filled)
     filled = re.sub(r"(?m)^(\s+)(publisher|title):\s*$", r"\1\2: Báo Thử", filled)
-    return re.sub(r"(?m)^(\s+)date:.*$", r"\1date: 2026-01-02", filled)
+    filled = re.sub(r"(?m)^(\s+)date:.*$", r"\1date: 2026-01-02", filled)
+    # the online services are 5% of the procedures in force: 5 of 100, so it adds up
+    return re.sub(r"(- id: procedures_in_force\n(?:.*\n)*?\s+value:) 5", r"\1 100", filled)
 
 
 def test_template_fill_validate_round_trip(tmp_path: Path) -> None:

@@ -4,6 +4,9 @@ Whatever text a report file holds, loading it gives either a report and no
 problems, or no report and at least one problem: never an exception. And on
 random line-level edits of the real 2023 dataset, ``cchc validate`` and
 ``cchc summary --format json`` exit with 0 or 3 (and on 0 print valid JSON).
+Structural edits of the parsed report (any key removed, any number replaced by
+an extreme but valid one) must be handled by loading, deriving, auditing and
+laying out alike; each key and each number is also tried in turn.
 
 The number of examples comes from a settings profile: ``ci`` (the default, a
 few seconds) or ``long`` (``HYPOTHESIS_PROFILE=long python -m pytest
@@ -17,8 +20,12 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -222,3 +229,212 @@ def test_the_unmutated_report_loads() -> None:
     report, problems = load_file(write_report("".join(REAL_LINES)))
     assert problems == []
     assert report is not None and report.year == 2023
+
+
+# -- structural edits: keys removed, extreme but valid numbers --------------------------
+#
+# Line edits cannot remove one key of a flow mapping ({grade: Khá, label: ..., min: 70})
+# nor write a number that is valid but extreme (0.000000000001). These edits work on
+# the parsed tree of the real report, keeping every number's text as written, and
+# write it back as YAML.
+
+
+class _Raw(str):
+    """A scalar's text as written (a number or a date), written back unquoted."""
+
+
+class _KeepText(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Loads numbers and dates as their text, so nothing is lost on the way back."""
+
+
+for _tag in ("int", "float", "timestamp"):
+    _KeepText.add_constructor(f"tag:yaml.org,2002:{_tag}",
+                              lambda loader, node: _Raw(node.value))
+
+
+class _WriteBack(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes ``_Raw`` texts plain, under the tag their text resolves to."""
+
+
+_WriteBack.add_representer(
+    _Raw, lambda dumper, text: dumper.represent_scalar(
+        dumper.resolve(yaml.ScalarNode, str(text), (True, False)), str(text)))
+
+EXTREME_NUMBERS = [
+    "0", "1", "0.000000000001", "0.0000000000000001", "999999999999999999",
+    "99999999999999999.9", "100", "100.00000000000001", "0.5",
+]
+"""Numbers the format accepts (at most 18 digits) at the edges of what arithmetic meets."""
+
+
+def real_tree() -> Any:
+    """The real 2023 report as nested dicts and lists, numbers kept as written."""
+    return yaml.load("".join(REAL_LINES), Loader=_KeepText)
+
+
+def as_yaml(tree: Any) -> str:
+    """The tree as YAML text in the layout a person would write."""
+    return yaml.dump(tree, Dumper=_WriteBack, allow_unicode=True, sort_keys=False,
+                     width=1000)
+
+
+Place = tuple[Any, Any]
+"""A container and a key (or index) in it."""
+
+
+def places_in(tree: Any) -> list[Place]:
+    """Every (mapping, key) and (list, index) of the tree, depth first."""
+    found: list[Place] = []
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        keys = list(node) if isinstance(node, dict) else \
+            range(len(node)) if isinstance(node, list) else []
+        for key in keys:
+            found.append((node, key))
+            stack.append(node[key])
+    return found
+
+
+def _edit(tree: Any, choose: Callable[[list[Place]], Place], action: str,
+          number: str = "") -> Any:
+    copy = copy_tree(tree)
+    places = places_in(copy)
+    if action == "remove":
+        container, key = choose([p for p in places if isinstance(p[0], dict)])
+        del container[key]
+    else:
+        numbers = [p for p in places if isinstance(p[0][p[1]], _Raw) and
+                   p[0][p[1]][:1].isdigit() and "-" not in p[0][p[1]]]
+        container, key = choose(numbers)
+        container[key] = _Raw(number)
+    return copy
+
+
+def copy_tree(tree: Any) -> Any:
+    """A deep copy of dicts and lists (scalars are immutable)."""
+    if isinstance(tree, dict):
+        return {key: copy_tree(value) for key, value in tree.items()}
+    if isinstance(tree, list):
+        return [copy_tree(value) for value in tree]
+    return tree
+
+
+def use_everything(report: Report) -> None:
+    """Derive, audit and lay out a loaded report, as summary, show and check do."""
+    from cchc_cli.calc.audit import audit_report
+    from cchc_cli.calc.derive import derive_report
+    from cchc_cli.views.show import ShowView
+    from cchc_cli.views.summary import SummaryView
+
+    results = derive_report(report)
+    audit_report(report)
+    view = SummaryView(report, results)
+    json.dumps(view.document(), allow_nan=False, default=str)
+    view.rows()
+    view.page("en")
+    for result in results:
+        ShowView(report, result).page("vi")
+
+
+def _load_and_use(text: str) -> None:
+    report, problems = load_file(write_report(text))
+    check_load_result((report, problems))
+    if report is not None:
+        use_everything(report)
+
+
+def test_the_real_tree_writes_back_to_a_valid_report() -> None:
+    """Without an edit the round trip is clean, so each edit below is all that changed."""
+    report, problems = load_file(write_report(as_yaml(real_tree())))
+    assert problems == [], problems[:3]
+    assert report is not None and len(report.figures) == 16
+
+
+def test_every_key_removed_from_the_real_report_is_handled() -> None:
+    """Each key of each mapping removed in turn: a report or problems, never a crash."""
+    tree = real_tree()
+    crashes: list[str] = []
+    for at in range(len([p for p in places_in(tree) if isinstance(p[0], dict)])):
+        edited = _edit(tree, lambda places, at=at: places[at], "remove")  # type: ignore[misc]
+        try:
+            _load_and_use(as_yaml(edited))
+        except Exception as error:  # collect them all, then fail once
+            crashes.append(f"key {at} removed: {type(error).__name__}: {error}")
+    assert not crashes, "\n".join(crashes)
+
+
+def test_every_number_of_the_real_report_at_each_extreme_is_handled() -> None:
+    """Each number replaced in turn by each extreme but valid number: never a crash."""
+    tree = real_tree()
+    count = len([p for p in places_in(tree) if isinstance(p[0][p[1]], _Raw)])
+    crashes: list[str] = []
+    for at in range(count):
+        for number in EXTREME_NUMBERS[:5]:
+            try:
+                edited = _edit(tree, lambda places, at=at: places[at % len(places)],  # type: ignore[misc]
+                               "number", number)
+                _load_and_use(as_yaml(edited))
+            except Exception as error:
+                crashes.append(f"number {at} = {number}: {type(error).__name__}: {error}")
+    assert not crashes, "\n".join(crashes[:20])
+
+
+@st.composite
+def structurally_edited_report(draw: st.DrawFn) -> str:
+    """The real report with one to three keys removed or numbers made extreme."""
+    tree = real_tree()
+    for _ in range(draw(st.integers(1, 3))):
+        action = draw(st.sampled_from(["remove", "number"]))
+        number = draw(st.sampled_from(EXTREME_NUMBERS))
+        tree = _edit(tree, lambda places: draw(st.sampled_from(places)), action, number)
+    return as_yaml(tree)
+
+
+@given(structurally_edited_report())
+def test_structurally_edited_report_exits_cleanly_from_every_command(text: str) -> None:
+    path = write_report(text)
+    _load_and_use(text)
+    for args in (["validate", str(path)], ["summary", "--data", str(path), "--json"],
+                 ["check", "--data", str(path), "--json"]):
+        result = run(*args)
+        assert result.exit_code in (EXIT_OK, 1, EXIT_DATA), (args, result.output)
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+BAND_WITHOUT_GRADE = as_yaml(_edit(
+    real_tree(), lambda places: next(p for p in places if p[1] == "grade" and "below" in p[0]),
+    "remove"))
+"""Found by the key removals above: once a KeyError in the loader (exit 70)."""
+
+TINY_ATTAINMENT = "".join(REAL_LINES).replace("percent: 101.3", "percent: 0.000000000001")
+"""Found by the extreme numbers above: once decimal.InvalidOperation (exit 70)."""
+
+
+@pytest.mark.parametrize("text", [BAND_WITHOUT_GRADE, TINY_ATTAINMENT],
+                         ids=["band_without_grade", "tiny_attainment"])
+def test_the_two_crashes_the_structural_edits_found_stay_fixed(text: str) -> None:
+    path = write_report(text)
+    _load_and_use(text)
+    for args in (["summary", "--data", str(path), "--json"], ["validate", str(path)],
+                 ["summary", "--data", str(path)], ["check", "--data", str(path)]):
+        result = run(*args)
+        assert result.exit_code in (EXIT_OK, 1, EXIT_DATA), result.output
+        assert "internal error" not in result.stderr
+
+
+def test_an_attainment_of_a_trillionth_of_a_percent_implies_a_huge_plan() -> None:
+    """2,295 × 100 ÷ 0.000000000001 = 229,500,000,000,000,000 (once exit 70)."""
+    path = write_report(TINY_ATTAINMENT)
+    document = json.loads(run("summary", "--data", str(path), "--json").stdout)
+    [figure] = [f for f in document["figures"] if f["id"] == "state_budget_revenue"]
+    [plan] = [d for d in figure["derived"] if d["key"] == "implied_plan"]
+    assert plan["value"] == 229_500_000_000_000_000
+
+
+def test_a_grade_band_without_its_grade_is_a_data_error() -> None:
+    """Once a KeyError (exit 70); now the missing key is named at its line."""
+    path = write_report(BAND_WITHOUT_GRADE)
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_DATA
+    assert ".grade: missing required field 'grade'" in result.stdout

@@ -25,7 +25,7 @@ needs_shared = pytest.mark.skipif(
 
 def tables(index_id: str) -> list[NationalTable]:
     folder = find_indices(str(TABLES))[index_id]
-    return load_tables(folder, list(folder.tables), use_cache=False)[1]
+    return load_tables(folder, list(folder.tables))[1]
 
 
 @pytest.fixture(scope="module")

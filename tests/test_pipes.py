@@ -366,3 +366,62 @@ def test_a_closed_stdout_is_one_line_and_exit_4(workdir: Path) -> None:
     result = bash(workdir, "$CCHC summary >&-")
     assert result.returncode == 4
     assert result.stderr == b"cchc: cannot write the output: standard output is closed\n"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_verify_refuses_a_source_that_is_not_a_regular_file(kind: str, workdir: Path) -> None:
+    """``--source`` on a FIFO once hung, and on /dev/zero read without end."""
+    if kind == "fifo":
+        source = workdir / "article.txt"
+        os.mkfifo(source)
+    else:
+        source = Path("/dev/zero")
+        if not source.exists():
+            pytest.skip("no /dev/zero here")
+    try:
+        result = subprocess.run([*CCHC, "verify", "--source", str(source), "--source-id",
+                                 "bhg-2024-01-01"], cwd=workdir, env=environment(workdir),
+                                stdin=subprocess.DEVNULL, capture_output=True, timeout=20,
+                                check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"verify --source on a {kind} did not return")
+    assert result.returncode == 3
+    assert b"not a regular file" in result.stderr
+
+
+
+def _with_no_reader(workdir: Path, args: tuple[str, ...]) -> subprocess.CompletedProcess[bytes]:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        return subprocess.run([*CCHC, *args], cwd=workdir, env=environment(workdir),
+                              stdin=subprocess.DEVNULL, stdout=write_end,
+                              stderr=subprocess.PIPE, timeout=TIMEOUT, check=False)
+    finally:
+        os.close(write_end)
+
+
+BAD_DATA = Path(__file__).resolve().parent / "bad_inputs" / "rank_zero"
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_findings_decide_the_exit_code_whatever_the_reader_does(workdir: Path,
+                                                                fmt: str) -> None:
+    """``cchc validate BAD | head -1`` once exited 0 for a table or CSV, 3 for JSON."""
+    result = _with_no_reader(workdir, ("validate", str(BAD_DATA), "--format", fmt))
+    assert_quiet(result.stderr)
+    assert result.returncode == 3
+    piped = bash(workdir, f"$CCHC validate {shlex.quote(str(BAD_DATA))} --format {fmt} "
+                          '| head -1 >/dev/null; echo "status=${PIPESTATUS[0]}" >&2')
+    assert piped.stderr.decode().strip().splitlines()[-1] == "status=3"
+
+
+def test_check_findings_survive_a_closed_pipe(workdir: Path) -> None:
+    bad = workdir / "data" / "report_2023.yaml"
+    bad.parent.mkdir()
+    bad.write_text(REPORT_2023.read_text(encoding="utf-8").replace(
+        "percent: 78.8", "percent: 98.8"), encoding="utf-8")  # parts over 100%
+    assert cchc(workdir, "check", "--data", str(bad)).returncode == 1
+    result = _with_no_reader(workdir, ("check", "--data", str(bad)))
+    assert_quiet(result.stderr)
+    assert result.returncode == 1

@@ -323,3 +323,28 @@ def test_a_figure_is_found_by_its_label_in_either_language() -> None:
 def test_a_mistyped_command_gets_a_did_you_mean() -> None:
     result = run("sumary")
     assert result.exit_code == 2 and "Did you mean 'summary'?" in result.stderr
+
+
+SLIP = """\
+  - id: dossiers_early
+    area: procedures
+    label: {vi: Hồ sơ giải quyết trước hạn, en: Dossiers settled early}
+    kind: count
+    value: 99558
+    share: {percent: 48.2, out_of: 206885}
+    source: src
+    excerpt: 99.558/206.885 hồ sơ trước hạn, đạt 48,2%
+"""
+
+
+def test_a_source_slip_kept_as_printed_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    # 99,558 × 100 ÷ 206,885 = 48.12%, not the printed 48.2%
+    path = _report(tmp_path, SLIP)
+    assert run("validate", str(path)).exit_code == EXIT_DATA
+    assert [(f["code"], f["severity"]) for f in _findings(path)] == [("share_mismatch", "error")]
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    source: src\n    excerpt: 99", "    as_printed: true\n    source: src\n"
+        "    excerpt: 99"), encoding="utf-8")
+    assert run("validate", str(path)).exit_code == 0
+    assert [(f["code"], f["severity"]) for f in _findings(path)] == [
+        ("share_mismatch", "warning")]

@@ -191,3 +191,41 @@ def test_a_numeric_header_is_never_cut(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     out = run("compare", "2022", "2023", "--lang", "vi").stdout
     assert "Thay đổi" in out
+
+
+@pytest.mark.parametrize("width", ["0", "1", "2", "5", "10", "19", "-3", "abc"])
+def test_an_absurd_width_falls_back_to_80_columns(width: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """COLUMNS=0 once printed nothing, and COLUMNS=1 labels without their values."""
+    values = _values(["summary", "--year", "2023"], "en")
+    monkeypatch.setenv("COLUMNS", width)
+    result = run("summary", "--year", "2023", "--lang", "en")
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    for value in values:
+        assert value in result.stdout, f"{value!r} is missing at COLUMNS={width}"
+
+
+@pytest.mark.parametrize("width", ["0", "1", "2", "20"])
+def test_validate_lists_every_problem_at_any_width(width: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = Path(__file__).resolve().parent / "bad_inputs" / "rank_zero" / "report_2023.yaml"
+    monkeypatch.setenv("COLUMNS", width)
+    result = run("validate", str(bad))
+    assert result.exit_code == 3
+    assert "0 is out of range" in result.stdout.replace("\n", " ")
+
+
+NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+@pytest.mark.parametrize("width", [20, 25, 30])
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_number_is_whole_in_a_narrow_terminal(width: int, command: list[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """From 20 columns up a value and its range may wrap, but no number is cut."""
+    numbers = {n for value in _values(command, "en") for n in NUMBER.findall(value)}
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = run(*command, "--lang", "en").stdout
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert numbers - set(NUMBER.findall(out)) == set()

@@ -47,6 +47,8 @@ class Finding(Record):
 
 def _finding(severity: str, code: str, report: Report, figure: Figure,
              **numbers: Decimal | int | str | tuple[Decimal, ...]) -> Finding:
+    if figure.as_printed:  # the data says the source itself does not add up
+        severity = "warning"
     return Finding(severity, code, report.province.id, report.year, figure.id, numbers,
                    figure.excerpt, figure.source, report.period.full_key)
 

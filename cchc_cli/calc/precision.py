@@ -25,9 +25,14 @@ def half_step(decimals: int) -> Decimal:
     return Decimal(5).scaleb(-decimals - 1)
 
 
+_EXACT = Context(prec=120)
+"""Room for any rounded result: inputs have at most 18 digits, so results stay far below."""
+
+
 def round_half_up(number: Decimal, decimals: int = 0) -> Decimal:
     """Round half away from zero at ``decimals`` places (2.25 -> 2.3, never 2.2)."""
-    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP,
+                           context=_EXACT)
 
 
 def floor(number: Decimal) -> int:

@@ -120,28 +120,81 @@ class Uncovered(Record):
     context: str
 
 
-_DATE_OR_TIME = re.compile(
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?|\b\d{1,2}[./]\d{1,2}\b(?![.,]\d)")
+_DATE_LIKE = re.compile(
+    r"(?<![\d.,])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{2,4}))?(?![\d%])(?![.,]\d)"
+    r"|(?<![\d.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+def _is_date(match: re.Match[str], lang: str) -> bool:
+    """A day and month (either order), with or without a year, or a time of day.
+
+    ``14/63`` is a rank and its field, not a date (no month 63); in English
+    ``97.55`` is a decimal number, and ``.`` never separates a day and month.
+    """
+    if match.group(1) is None:  # a time such as 8:30
+        return True
+    first, mark, second = int(match.group(1)), match.group(2), int(match.group(3))
+    if mark == "." and lang == "en" and match.group(4) is None:
+        return False
+    return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and
+                                                         1 <= second <= 31)
+
+
+def _normalised_lines(raw_text: str) -> tuple[str, list[int]]:
+    """``normalise(raw_text)`` and, for each of its characters, the line it came from."""
+    text = unicodedata.normalize("NFC", raw_text).translate(_QUOTES)
+    kept: list[str] = []
+    lines: list[int] = []
+    line, space = 1, False
+    for char in text:
+        if char.isspace():
+            space = bool(kept)
+            line += char == "\n"
+            continue
+        if space:
+            kept.append(" ")
+            lines.append(line)
+            space = False
+        kept.append(char)
+        lines.append(line)
+    return "".join(kept), lines
+
+
+def _spans(text: str, figures: list[Figure]) -> list[tuple[int, int, Figure]]:
+    """Where each figure's excerpt stands in ``text`` (every place it does)."""
+    spans = []
+    for figure in figures:
+        excerpt = normalise(figure.excerpt)
+        start = text.find(excerpt) if excerpt else -1
+        while start >= 0:
+            spans.append((start, start + len(excerpt), figure))
+            start = text.find(excerpt, start + 1)
+    return spans
 
 
 def uncovered_numbers(raw_text: str, figures: list[Figure], lang: str) -> list[Uncovered]:
-    """Numbers in the source that no figure accounts for.
+    """Each number in the source that no figure accounts for where it stands.
 
-    Dates, times, years (1990–2100 standing alone) and numbers with a leading
-    zero (document numbers such as "Đề án số 06") are left aside.
+    A number is accounted for by a figure whose excerpt holds it at that place
+    and which states that number (so 14 in one sentence is not covered by a 14
+    in another). Dates, times, years (1990–2100 standing alone) and numbers
+    with a leading zero (document numbers such as "Đề án số 06") are left aside.
     """
-    accounted = {form for figure in figures for _, number in stated_numbers(figure)
-                 for form in printed_forms(number, lang)}
-    accounted |= {str(f.change.since) for f in figures if f.change is not None}
+    text, lines = _normalised_lines(raw_text)
+    forms = {id(figure): {form for _, number in stated_numbers(figure)
+                          for form in printed_forms(number, lang)}
+             for figure in figures}
+    spans = _spans(text, figures)
+    masked = _DATE_LIKE.sub(lambda m: " " * len(m.group()) if _is_date(m, lang) else m.group(),
+                            text)
     found: list[Uncovered] = []
-    for line_number, line in enumerate(unicodedata.normalize("NFC", raw_text).splitlines(), 1):
-        masked = _DATE_OR_TIME.sub(lambda m: " " * len(m.group()), line)
-        for match in _NUMBER.finditer(masked):
-            token = match.group()
-            if token in accounted or _is_metadata(token):
-                continue
-            start, end = max(match.start() - 30, 0), min(match.end() + 30, len(line))
-            found.append(Uncovered(token, line_number, line[start:end].strip()))
+    for match in _NUMBER.finditer(masked):
+        token, start, end = match.group(), match.start(), match.end()
+        if _is_metadata(token) or any(low <= start and end <= high and token in forms[id(f)]
+                                      for low, high, f in spans):
+            continue
+        context = text[max(start - 30, 0):min(end + 30, len(text))].strip()
+        found.append(Uncovered(token, lines[start], context))
     return found
 
 

@@ -9,7 +9,7 @@ import click
 
 from cchc_cli.catalog import Catalog
 from cchc_cli.cli.data import load_catalog, select_province, select_provinces
-from cchc_cli.cli.errors import EXIT_FINDINGS, DataProblems
+from cchc_cli.cli.errors import EXIT_FINDINGS, EXIT_OK, DataProblems
 from cchc_cli.cli.options import (
     DataChoice,
     choice_from,
@@ -79,8 +79,9 @@ def check(strict: bool, **kwargs: Any) -> None:
             crossed += [(report, check) for check in checks]
             findings += disagreements
     view = CheckView(findings, checked, crossed)
-    emit(view, out)
-    if view.count("error") or (strict and view.count("warning")):
+    failed = view.count("error") or (strict and view.count("warning"))
+    emit(view, out, EXIT_FINDINGS if failed else EXIT_OK)
+    if failed:
         raise SystemExit(EXIT_FINDINGS)
 
 
@@ -97,8 +98,8 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
     """Check each figure against its source text (exit 1 if any does not match).
 
     Each figure taken from the source must have its excerpt in the text and
-    its numbers, as the source prints them, in its excerpt. Numbers in the text
-    that no figure accounts for are listed too.
+    its numbers, as the source prints them, in its excerpt. Each number in the
+    text that no figure's excerpt holds at that place is listed too.
 
     \b
     Examples:
@@ -129,6 +130,6 @@ def verify(source_file: str, source_id: str | None, **kwargs: Any) -> None:
                                "name the source with --source-id (see 'cchc years')")
     checks, uncovered = verify_source(text, taken)
     view = VerifyView(str(path), province.id, checks, uncovered)
-    emit(view, out)
+    emit(view, out, EXIT_OK if view.ok else EXIT_FINDINGS)
     if not view.ok:
         raise SystemExit(EXIT_FINDINGS)

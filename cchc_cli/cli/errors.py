@@ -36,9 +36,23 @@ class DataProblems(click.ClickException):
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print every problem, one per line, then a count (all on stderr)."""
+        from cchc_cli.visible import visible
+
         for problem in self.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"cchc: {self.message}", err=True)
+            click.echo(visible(str(problem)), err=True)
+        click.echo(f"cchc: {visible(self.message)}", err=True)
+
+
+class ReaderGone(Exception):
+    """The reader closed stdout before the output was written (``cchc ... | head``).
+
+    That is no failure of its own, but what was found still decides the exit
+    code: ``code`` is the one the command would have ended with.
+    """
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 class OutputError(click.ClickException):
@@ -48,7 +62,9 @@ class OutputError(click.ClickException):
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print the message on stderr."""
-        click.echo(f"cchc: {self.message}", err=True)
+        from cchc_cli.visible import visible
+
+        click.echo(f"cchc: {visible(self.message)}", err=True)
 
 
 class PortalFailure(click.ClickException):
@@ -58,4 +74,6 @@ class PortalFailure(click.ClickException):
 
     def show(self, file: IO[str] | None = None) -> None:
         """Print the message on stderr."""
-        click.echo(f"cchc: {self.message}", err=True)
+        from cchc_cli.visible import visible
+
+        click.echo(f"cchc: {visible(self.message)}", err=True)

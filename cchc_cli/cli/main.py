@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import click
 
-from cchc_cli.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT
+from cchc_cli.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, ReaderGone
 
 COMMANDS = {
     "summary": "cchc_cli.cli.cmd_summary:summary",
@@ -136,14 +136,28 @@ def _exited(error: SystemExit) -> int:
     return error.code if isinstance(error.code, int) else EXIT_OK
 
 
+def _show(error: click.ClickException) -> None:
+    """Print a click error on stderr; what it quotes of the data is shown, not obeyed."""
+    import io
+
+    from cchc_cli.visible import visible
+
+    buffer = io.StringIO()
+    error.show(file=buffer)
+    click.echo(visible(buffer.getvalue()), err=True, nl=False)
+
+
 def _run(args: list[str] | None, prog_name: str) -> int:
     """Run the command line; return its exit code, whatever happened."""
     try:
         result = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except SystemExit as error:
         return _exited(error)
+    except ReaderGone as gone:
+        _silence_stdout()
+        return gone.code
     except click.ClickException as error:
-        error.show()
+        _show(error)
         return error.exit_code
     except click.Abort:
         click.echo("cchc: aborted", err=True)
@@ -153,7 +167,9 @@ def _run(args: list[str] | None, prog_name: str) -> int:
     except Exception as error:  # a bug: one line unless asked for the traceback
         if os.environ.get("CCHC_DEBUG"):
             raise
-        click.echo(f"cchc: internal error: {type(error).__name__}: {error} "
+        from cchc_cli.visible import visible
+
+        click.echo(f"cchc: internal error: {type(error).__name__}: {visible(str(error))} "
                    "(set CCHC_DEBUG=1 to see where; please report it)", err=True)
         return EXIT_INTERNAL
     return result if isinstance(result, int) else EXIT_OK

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
-from cchc_cli.cli.errors import OutputError
+from cchc_cli.cli.errors import EXIT_OK, OutputError, ReaderGone
 from cchc_cli.cli.options import Output
 
 if TYPE_CHECKING:
@@ -49,11 +49,25 @@ class View(Protocol):
         """Headings, tables and notes for text output."""
 
 
-def emit(view: View, out: Output) -> None:
-    """Render ``view`` as ``out`` asks and write it."""
+def emit(view: View, out: Output, exit_code: int = EXIT_OK) -> None:
+    """Render ``view`` as ``out`` asks and write it.
+
+    ``exit_code`` is what the command ends with once it is written (3 for
+    invalid data, 1 for findings); a reader that closes the pipe early changes
+    nothing about it (see ``ReaderGone``).
+    """
+    try:
+        _emit(view, out)
+    except OSError as error:
+        if isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE:
+            raise ReaderGone(exit_code) from None
+        raise
+
+
+def _emit(view: View, out: Output) -> None:
     if out.path is None:
         if out.format == "table":
-            print_table(view.page(out.lang), out.color)
+            print_table(_page(view, out.lang), out.color)
         elif out.format == "csv":  # row by row: an export of thousands of reports
             from cchc_cli.render import csv
 
@@ -70,7 +84,7 @@ def emit(view: View, out: Output) -> None:
     elif kind == "xlsx":
         content = render_workbook(view, out.lang)
     elif kind in ("html", "svg", "text"):
-        content = record_page(view.page(out.lang), kind)
+        content = record_page(_page(view, out.lang), kind)
     else:
         content = render_text(view, kind, out.lang)
     from pathlib import Path
@@ -135,7 +149,15 @@ def render_text(view: View, fmt: str, lang: Lang) -> str:
         return csv.render(view.columns, view.rows())
     from cchc_cli.render import markdown
 
-    return markdown.render(view.page(lang))
+    return markdown.render(_page(view, lang))
+
+
+def _page(view: View, lang: Lang) -> Page:
+    """The view's page with control characters shown as escapes (see ``cchc_cli.visible``)."""
+    from cchc_cli.visible import visible_all
+
+    page: Page = visible_all(view.page(lang))
+    return page
 
 
 def _file_kind(out: Output) -> str:
@@ -158,6 +180,12 @@ def _file_kind(out: Output) -> str:
     return kind
 
 
+MIN_WIDTH = 20
+"""Narrower than this, a table cannot show a label and its value; FALLBACK_WIDTH is used."""
+
+FALLBACK_WIDTH = 80
+
+
 def console(color: str, file: Any = None, record: bool = False) -> Any:
     """A Rich console for stdout honouring ``--color``, ``NO_COLOR``, ``TERM`` and ``COLUMNS``."""
     from rich.console import Console
@@ -173,7 +201,10 @@ def console(color: str, file: Any = None, record: bool = False) -> Any:
         options.update(force_terminal=True, color_system="standard", no_color=False)
     elif color == "never":
         options.update(color_system=None, no_color=True)
-    return _Console(file=file or sys.stdout, record=record, **options)
+    target = _Console(file=file or sys.stdout, record=record, **options)
+    if target.width < MIN_WIDTH:  # COLUMNS=0 or 2 would print labels without values
+        target.width = FALLBACK_WIDTH
+    return target
 
 
 def print_table(page: Page, color: str) -> None:

@@ -58,6 +58,8 @@ class DraftFigure(Record):
     attainment: Relation | None = None
     change: Relation | None = None
     notes: tuple[str, ...] = ()
+    as_printed: bool = False
+    """The article's own numbers for this figure do not add up (kept as printed)."""
 
 
 class SourceDraft(Record):

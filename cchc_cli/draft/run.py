@@ -6,6 +6,7 @@ import os
 
 from cchc_cli.draft.build import NoFacts, NoPeriod, NoProvince, Options, draft_article
 from cchc_cli.draft.intake import MAX_ARTICLE_BYTES, decode_article, refuse
+from cchc_cli.draft.model import Draft
 from cchc_cli.draft.place import parse_period
 from cchc_cli.draft.sentences import split_body
 from cchc_cli.draft.writer import write_draft
@@ -30,6 +31,23 @@ def read_bytes(path: str) -> bytes:
     except OSError as error:
         raise DataError([Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}",
                                  "check the path")]) from None
+
+
+def mark_slips(draft: Draft) -> Draft:
+    """The draft with each figure whose printed numbers contradict each other marked
+    ``as_printed`` (and that mark up for review): the source's slip, not the draft's."""
+    from cchc_cli.calc.audit import audit_report
+    from cchc_cli.load.files import load_text
+
+    report, _ = load_text(write_draft(draft), "draft.yaml")
+    if report is None:
+        return draft
+    slipped = {f.figure_id for f in audit_report(report) if f.severity == "error"}
+    if not slipped:
+        return draft
+    figures = tuple(f._replace(as_printed=True, review=(*f.review, "as_printed"))
+                    if f.id in slipped else f for f in draft.figures)
+    return draft._replace(figures=figures)
 
 
 def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
@@ -67,5 +85,10 @@ def run_draft(request: DraftRequest) -> tuple[str, list[str]]:
         raise ValueError("the article names no province; give --province") from None
     except LookupError as error:  # a --province the registry does not know
         raise ValueError(f"--province: {error}") from None
+    draft = mark_slips(draft)
     notes = [f"{len(draft.figures)} figures drafted, {len(draft.set_aside)} numbers set aside"]
+    slips = [figure.id for figure in draft.figures if figure.as_printed]
+    if slips:
+        notes.append(f"the article's own numbers do not add up for {', '.join(slips)}: kept "
+                     "as printed and marked 'as_printed' ('cchc check' shows the arithmetic)")
     return write_draft(draft), notes

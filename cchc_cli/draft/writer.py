@@ -98,6 +98,8 @@ def _figure(figure: DraftFigure, source: str) -> list[str]:
     lines += [f"    source: {source}", f"    excerpt: {scalar(figure.excerpt)}"]
     if figure.notes:
         lines.append(f"    note: {scalar('; '.join(figure.notes))}")
+    if figure.as_printed:
+        lines.append("    as_printed: true   # the article's own numbers do not add up")
     return lines
 
 

@@ -43,8 +43,9 @@ class FieldReader:
         required = tuple(required)
         known = (*required, *optional)
         for key, (key_node, value) in node.entries.items():
-            if key not in known:
-                hint = (_comma_hint(key) if _is_empty(value) and not key.isdigit()
+            if key not in known:  # past the listed problems, a hint is not worth its time
+                hint = ("" if len(self.problems) >= 50 else
+                        _comma_hint(key) if _is_empty(value) and not key.isdigit()
                         else _unknown_key_hint(key, known))
                 self.fail(key_node, _join(field, key), f"unknown field '{key}'", hint)
         for key in required:
@@ -121,6 +122,13 @@ class FieldReader:
         self.fail(node, field, f"{value} is out of range: it must be {bounds}",
                   why or "check the figure against its source")
         return False
+
+    def flag(self, node: Node, field: str) -> bool | None:
+        """A yes/no written ``true`` or ``false``."""
+        if isinstance(node, Scalar) and node.plain and node.text in ("true", "false"):
+            return node.text == "true"
+        self.fail(node, field, "expected true or false", "write 'true' or 'false', unquoted")
+        return None
 
     def choice(self, node: Node, field: str, choices: Iterable[str]) -> str | None:
         """One of a fixed set of words."""

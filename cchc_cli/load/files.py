@@ -19,6 +19,12 @@ MAX_FILES = 20_000
 
 PATTERN = "report_*.yaml"
 
+MAX_PROBLEMS = 50
+"""Most problems listed per file; the rest are counted in one line."""
+
+FORMAT_WITHIN = 50
+"""Lines from the top within which a report must have its ``format:`` line."""
+
 
 def bundled_data_dir() -> str:
     """The datasets that ship with cchc (inside the wheel, or ``data/`` in a checkout)."""
@@ -74,20 +80,51 @@ def find_report_files(location: str | os.PathLike[str]) -> list[str]:
     return found
 
 
-def read_text(path: str, problems: list[Problem]) -> str | None:
-    """Read a file as UTF-8 text, within the size cap."""
-    name = path
+def read_bytes(path: str, limit: int, problems: list[Problem], what: str) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, or None and a problem.
+
+    The file is opened without blocking and its kind and size are checked on
+    the open handle before a byte is read, so a FIFO, a device (``/dev/zero``)
+    or a 2 GB log is refused at once; at most ``limit`` bytes are ever read,
+    even from a file that grows meanwhile. ``what`` names a file of the right
+    kind in the hints ("a report", "an article").
+    """
+    import stat
+
+    too_big = f"is this the right file? {what} is a few KiB"
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(Problem(name, 1, 1, "", f"the file is {size:,} bytes, over "
-                                        f"the limit of {MAX_FILE_BYTES:,}",
-                                        "is this the right file? a report is a few KiB"))
-                return None
-            data = handle.read(MAX_FILE_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        problems.append(Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        problems.append(Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(path, 0, 0, "", "not a regular file (a pipe, a device or "
+                                    "a socket)", f"give the path of {what}"))
+            return None
+        if info.st_size > limit:
+            problems.append(Problem(path, 1, 1, "", f"the file is {info.st_size:,} bytes, over "
+                                    f"the limit of {limit:,}", too_big))
+            return None
+        data = _read_at_most(handle, limit + 1)
+    except OSError as error:
+        problems.append(Problem(path, 0, 0, "", f"cannot read the file: {error.strerror}", ""))
+        return None
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        problems.append(Problem(path, 1, 1, "", f"the file is over the limit of {limit:,} bytes",
+                                too_big))
+        return None
+    return data
+
+
+def read_text(path: str, problems: list[Problem]) -> str | None:
+    """Read a report file as UTF-8 text, within the size cap (see ``read_bytes``)."""
+    name = path
+    data = read_bytes(path, MAX_FILE_BYTES, problems, "a report")
+    if data is None:
         return None
     try:
         text = data.decode("utf-8")
@@ -101,16 +138,41 @@ def read_text(path: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff")
 
 
+def _read_at_most(handle: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from an open file descriptor."""
+    chunks: list[bytes] = []
+    left = limit
+    while left > 0:
+        chunk = os.read(handle, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem]]:
     """Load one report file: the report, or None and every problem found."""
-    from cchc_cli.load.fields import FieldReader
-    from cchc_cli.load.schema import build_report
-    from cchc_cli.load.yamltree import read_tree
-
     path = os.fspath(path)
     problems: list[Problem] = []
     text = read_text(path, problems)
     if text is None:
+        return None, problems
+    return load_text(text, path)
+
+
+def load_text(text: str, path: str) -> tuple[Report | None, list[Problem]]:
+    """Load a report from its text (``path`` names it in messages)."""
+    from cchc_cli.load.fields import FieldReader
+    from cchc_cli.load.schema import build_report
+    from cchc_cli.load.yamltree import read_tree
+
+    problems: list[Problem] = []
+    if not _looks_like_a_report(text):
+        problems.append(Problem(path, 1, 1, "", "not a cchc report: no 'format:' line in "
+                                f"its first {FORMAT_WITHIN} lines",
+                                "is this the right file? a report starts with "
+                                "'format: cchc-report/1'"))
         return None, problems
     root = read_tree(text, path, problems)
     if root is None:
@@ -122,18 +184,40 @@ def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem
     reader.problems = problems
     report = build_report(root, path, reader)
     problems.sort(key=lambda p: (p.line, p.column))
-    return (report if not problems else None), problems
+    return (report if not problems else None), _capped(problems, path)
 
 
-def load_files(paths: list[str], use_cache: bool = True,
-               keep: Callable[[Report], bool] | None = None
+def _looks_like_a_report(text: str) -> bool:
+    """A ``format:`` key at the start of a line near the top, or nothing but comments.
+
+    A file with no content at all is reported as empty later, with the fix.
+    """
+    lines = text.splitlines()
+    for line in lines[:FORMAT_WITHIN]:
+        if line.startswith("format") and line[6:].lstrip(" \t").startswith(":"):
+            return True
+    return not any(line.strip() and not line.lstrip().startswith("#") for line in lines)
+
+
+def _capped(problems: list[Problem], path: str) -> list[Problem]:
+    """The first ``MAX_PROBLEMS`` problems, and one line counting the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS],
+            Problem(path, problems[MAX_PROBLEMS].line, problems[MAX_PROBLEMS].column, "",
+                    f"{rest:,} more problem(s) in this file, not listed",
+                    "fix the ones above and check again")]
+
+
+def load_files(paths: list[str], keep: Callable[[Report], bool] | None = None
                ) -> tuple[list[Report], list[Problem]]:
     """Load many files; also report two files for the same province and period.
 
-    With ``use_cache``, a report unchanged since it last loaded comes from the
-    cache (see ``cchc_cli.load.cache``) instead of being parsed again. Only the
-    reports ``keep`` accepts are returned (all, by default); the others are
-    checked and dropped, so memory holds only what the command needs.
+    Every file is read and parsed at every run: nothing is kept between runs, so
+    what cchc shows is always what the files say now. Only the reports ``keep``
+    accepts are returned (all, by default); the others are checked and dropped,
+    so memory holds only what the command needs.
 
     Loading makes many objects and no reference cycles, so Python's cycle
     collector is paused meanwhile, and what was loaded is then frozen out of
@@ -144,7 +228,7 @@ def load_files(paths: list[str], use_cache: bool = True,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        reports, problems = _load_each(paths, use_cache, keep)
+        reports, problems = _load_each(paths, keep)
     finally:
         if collecting:
             gc.freeze()
@@ -152,20 +236,13 @@ def load_files(paths: list[str], use_cache: bool = True,
     return reports, problems
 
 
-def _load_each(paths: list[str], use_cache: bool, keep: Callable[[Report], bool] | None
+def _load_each(paths: list[str], keep: Callable[[Report], bool] | None
                ) -> tuple[list[Report], list[Problem]]:
-    from cchc_cli.load import cache
-
     reports: list[Report] = []
     problems: list[Problem] = []
     seen: dict[tuple[str, str], str] = {}
     for path in paths:
-        report = cache.load(path) if use_cache else None
-        found: list[Problem] = []
-        if report is None:
-            report, found = load_file(path)
-            if report is not None and use_cache:
-                cache.store(path, report)
+        report, found = load_file(path)
         problems.extend(found)
         if report is None:
             continue

@@ -417,48 +417,27 @@ def bound(measure: Measure | None, method: Method) -> Decimal | None:
     return bound(method.measure(measure.parent), method)
 
 
-def load_index_folder(folder: IndexFolder, use_cache: bool = True) -> IndexInfo:
-    """The index of a folder (its ``index.csv``), from the cache while it is unchanged."""
-    from cchc_cli.load import cache
-
-    path = os.path.join(folder.path, INDEX_FILE)
-    cached = cache.load(path) if use_cache else None
-    if isinstance(cached, IndexInfo):
-        return cached
-    index = load_index(path)
-    if use_cache:
-        cache.store(path, index)
-    return index
+def load_index_folder(folder: IndexFolder) -> IndexInfo:
+    """The index of a folder (its ``index.csv``)."""
+    return load_index(os.path.join(folder.path, INDEX_FILE))
 
 
-def load_tables(folder: IndexFolder, files: list[TableFile], use_cache: bool = True
+def load_tables(folder: IndexFolder, files: list[TableFile]
                 ) -> tuple[IndexInfo, list[NationalTable], list[Problem]]:
     """The index and the tables ``files`` of ``folder``, with every warning.
 
-    Raises ``DataError`` with the problems of every file at once. A table
-    that loaded cleanly is kept in the cache of parsed files (see
-    ``cchc_cli.load.cache``) with the index it was checked against, and
-    reused while both are unchanged.
+    Raises ``DataError`` with the problems of every file at once.
     """
-    from cchc_cli.load import cache
-
-    index = load_index_folder(folder, use_cache)
+    index = load_index_folder(folder)
     tables: list[NationalTable] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
     for file in files:
-        entry = cache.load(file.path) if use_cache else None
-        if isinstance(entry, tuple) and len(entry) == 3 and entry[0] == index:
-            tables.append(entry[1])
-            warnings += entry[2]
-            continue
         try:
             table, found = load_table(file.path, index)
         except DataError as error:
             problems += error.problems
             continue
-        if use_cache:
-            cache.store(file.path, (index, table, found))
         tables.append(table)
         warnings += found
     if problems:

@@ -59,6 +59,8 @@ def yaml_reading(text: str) -> str | None:
         return "null (no value)"
     if text[0] not in _NUMERIC_START:
         return None
+    if " " in text or "\t" in text:  # only a YAML 1.1 timestamp holds a space
+        return "a date" if text[:4].isdigit() and re.match(_YAML_DATETIME, text) else None
     if re.match(_SEXAGESIMAL, text):
         return f"the number {_sexagesimal_value(text)} (base 60)"
     if re.match(_LEADING_ZERO, text) and "." not in text:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeGuard
 
 from cchc_cli.load.fields import FieldReader, Fields
 from cchc_cli.load.yamltree import Mapping, Node
@@ -56,7 +56,7 @@ _FILE_PERIOD = re.compile(r"report_([0-9]{4}(?:-(?:h[12]|q[1-4]|[01][0-9]|ytd))?
 _FIGURE_REQUIRED = ("id", "area", "label", "kind", "value", "source", "excerpt")
 _FIGURE_OPTIONAL = (
     "qualifier", "unit", "max", "of", "basis", "better", "index", "grade", "components",
-    "share", "breakdown", "attainment", "target", "change", "note", "review",
+    "share", "breakdown", "attainment", "target", "change", "note", "review", "as_printed",
 )
 _FILE_GUESSES = ("province", "year", "period", "as_of", "sources", "indices", "headline",
                  "figures", "set_aside")
@@ -240,9 +240,14 @@ def _agrees_with_name(period: Period, path: str, node: Node, field: str,
     return True
 
 
+def _complete(fields: Fields | None, required: tuple[str, ...]) -> TypeGuard[Fields]:
+    """The mapping was read and has every required key (a missing one is already reported)."""
+    return fields is not None and all(key in fields for key in required)
+
+
 def _province(node: Node, reader: FieldReader) -> Province | None:
     fields = reader.fields(node, "province", ("id", "name"), ("note",))
-    if fields is None or "id" not in fields or "name" not in fields:
+    if not _complete(fields, ("id", "name")):
         return None
     slug = reader.string(fields["id"], "province.id")
     if slug is not None and not _SLUG.match(slug):
@@ -350,7 +355,7 @@ def _index(node: Node, field: str, reader: FieldReader) -> Index | None:
 
 def _component(node: Node, field: str, reader: FieldReader) -> Component | None:
     fields = reader.fields(node, field, ("code", "label", "max"), ())
-    if fields is None or len(fields) < 3:
+    if not _complete(fields, ("code", "label", "max")):
         return None
     code = reader.string(fields["code"], f"{field}.code")
     label = reader.text(fields["label"], f"{field}.label")
@@ -362,7 +367,7 @@ def _component(node: Node, field: str, reader: FieldReader) -> Component | None:
 
 def _band(node: Node, field: str, reader: FieldReader) -> Band | None:
     fields = reader.fields(node, field, ("grade", "label", "certainty"), ("min", "below"))
-    if fields is None or len(fields) < 3:
+    if not _complete(fields, ("grade", "label", "certainty")):
         return None
     grade = reader.string(fields["grade"], f"{field}.grade")
     label = reader.text(fields["label"], f"{field}.label")
@@ -506,6 +511,7 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
         "source": get("source", reader.string),
         "excerpt": get("excerpt", reader.string),
         "note": get("note", reader.string),
+        "as_printed": bool(get("as_printed", reader.flag)),
     }
     values["value"] = _value(fields.get("value"), kind, values, field, reader)
     values["components"] = _components(fields.get("components"), field, reader)
@@ -671,7 +677,7 @@ def _target(node: Node, field: str, context: _Context) -> Target | None:
 def _change(node: Node, field: str, context: _Context) -> Change | None:
     reader = context.reader
     fields = reader.fields(node, field, ("direction", "amount", "unit", "since"), ("of",))
-    if fields is None or len(fields) < 4:
+    if not _complete(fields, ("direction", "amount", "unit", "since")):
         return None
     direction = reader.choice(fields["direction"], f"{field}.direction", ("up", "down"))
     amount = reader.number(fields["amount"], f"{field}.amount", _ZERO, None,

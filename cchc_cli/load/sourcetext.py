@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from cchc_cli.load.files import MAX_FILE_BYTES
+from cchc_cli.load.files import MAX_FILE_BYTES, read_bytes
 from cchc_cli.load.problems import DataError, Problem
 
 MAX_SOURCE_BYTES = 8 * MAX_FILE_BYTES
@@ -57,17 +57,15 @@ def looks_like_html(path: Path, text: str) -> bool:
 
 
 def read_source(path: Path) -> str:
-    """The text of the source at ``path``; raises ``DataError`` if it cannot be read."""
+    """The text of the source at ``path``; raises ``DataError`` if it cannot be read.
+
+    Only a regular file is read, and at most ``MAX_SOURCE_BYTES`` of it.
+    """
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise DataError([Problem(name, 0, 0, "", f"the file is {size:,} bytes, over the "
-                                     f"limit of {MAX_SOURCE_BYTES:,}", "is this the source?")])
-        data = path.read_bytes()
-    except OSError as error:
-        raise DataError([Problem(name, 0, 0, "", f"cannot read the file: {error.strerror}",
-                                 "check the --source path")]) from None
+    problems: list[Problem] = []
+    data = read_bytes(name, MAX_SOURCE_BYTES, problems, "an article")
+    if data is None:
+        raise DataError(problems)
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

@@ -7,12 +7,16 @@ import io
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from cchc_cli.visible import visible
+
 
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return visible(value)
     return value
 
 

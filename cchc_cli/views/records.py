@@ -18,9 +18,11 @@ OUTPUT_FORMAT = "cchc-output/1"
 Record = dict[str, Any]
 
 TIDY_COLUMNS = (
-    "province", "year", "id", "area", "kind", "measure", "part", "value", "low", "high",
-    "unit", "qualifier", "basis", "for_year", "label_en", "label_vi",
+    "province", "year", "id", "area", "kind", "measure", "part", "value", "grade", "flag",
+    "low", "high", "unit", "qualifier", "basis", "for_year", "label_en", "label_vi",
 )
+"""Columns of the tidy CSV. ``value`` is always a number: a grade (``grade_band``) is
+in ``grade`` and a yes/no (``grade_agrees``) in ``flag``, with ``value`` empty."""
 
 
 def num(value: Decimal | None) -> int | float | None:
@@ -170,7 +172,8 @@ def tidy_rows(report: Report, result: FigureResult) -> list[Record]:
     def row(measure: str, value: Any, unit: str, *, qualifier: str = "exact",
             basis: str = "stated", part: str | None = None, low: Any = None, high: Any = None,
             for_year: int | None = None) -> Record:
-        return {**base, "measure": measure, "part": part, "value": value, "low": low,
+        return {**base, "measure": measure, "part": part, "value": value, "grade": None,
+                "flag": None, "low": low,
                 "high": high, "unit": unit, "qualifier": qualifier, "basis": basis,
                 "for_year": for_year}
 
@@ -178,12 +181,21 @@ def tidy_rows(report: Report, result: FigureResult) -> list[Record]:
                 basis="derived" if figure.derived_from else "stated")]
     rows += _stated_rows(figure, row)
     for item in result.derived:
-        value = num(item.value) if isinstance(item.value, Decimal) else item.value
         unit = _unit_name(figure) if item.unit == figure.kind else item.unit
-        rows.append(row(item.key, value, unit, qualifier=item.qualifier, basis="derived",
-                        part=item.part, low=num(item.low), high=num(item.high),
-                        for_year=item.year))
+        derived = row(item.key, None, unit, qualifier=item.qualifier, basis="derived",
+                      part=item.part, low=num(item.low), high=num(item.high),
+                      for_year=item.year)
+        derived[_column_of(item.value)] = num(item.value) if isinstance(item.value, Decimal) \
+            else item.value
+        rows.append(derived)
     return rows
+
+
+def _column_of(value: object) -> str:
+    """The tidy column a derived value goes in: a number, a yes/no or a grade."""
+    if isinstance(value, bool):
+        return "flag"
+    return "grade" if isinstance(value, str) else "value"
 
 
 def _stated_rows(figure: Figure, row: Any) -> list[Record]:

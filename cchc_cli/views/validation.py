@@ -6,7 +6,7 @@ from typing import Any
 
 from cchc_cli import i18n
 from cchc_cli.load.problems import Problem
-from cchc_cli.model import Lang, ReviewMark
+from cchc_cli.model import Lang, Report, ReviewMark
 from cchc_cli.views.page import Note, Page
 from cchc_cli.views.records import envelope
 
@@ -17,6 +17,27 @@ def unconfirmed(mark: ReviewMark) -> Problem:
     return Problem(mark.position.path, mark.position.line, mark.position.column, field,
                    f"unconfirmed: {', '.join(mark.guesses)}",
                    "check each against the source, then delete the 'review' entry")
+def arithmetic_problems(report: Report) -> list[Problem]:
+    """The errors ``cchc check`` finds in one report, as problems at their figures.
+
+    Warnings stay with ``cchc check``; so do checks across years, which need
+    every report of a province at once.
+    """
+    from cchc_cli.calc.audit import audit_report
+    from cchc_cli.views.audit import describe
+
+    problems = []
+    for finding in audit_report(report):
+        if finding.severity != "error":
+            continue
+        figure = report.figure(finding.figure_id)
+        where = figure.position if figure is not None else None
+        problems.append(Problem(where.path if where else report.path,
+                                where.line if where else 1, where.column if where else 1,
+                                f"figures[{finding.figure_id}]", describe(finding, "en"),
+                                "check the figure against its source; 'cchc check' shows "
+                                "the arithmetic"))
+    return problems
 
 
 class ValidationView:
