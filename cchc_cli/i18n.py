@@ -45,6 +45,7 @@ WORDS: dict[str, Text] = {
     "years": Text("Năm", "Years"),
     "year": Text("Năm", "Year"),
     "period": Text("Kỳ", "Period"),
+    "every_province": Text("các tỉnh, thành phố", "every province"),
     "source": Text("Nguồn", "Source"),
     "sources": Text("Nguồn", "Sources"),
     "excerpt": Text("Trích dẫn", "Excerpt"),

@@ -89,7 +89,9 @@ def test_the_2023_summary_is_a_titled_document_with_area_headings_tables_and_cha
                  "Cải cách tài chính công",
                  "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số"):
         assert area in headings
-    assert page.count("table") == 4 and page.count("svg") == 3
+    # three figure charts, and the whole PAPI 2023 field with Hà Giang (11th) marked
+    assert page.count("table") == 4 and page.count("svg") == 4
+    assert "11. Hà Giang ◀" in page.joined("main")
     assert page.count("script") == 0 and page.count("link") == 0  # self-contained
     numbers = [attrs for tag, attrs in page.tags if tag == "td" and attrs.get("class") == "num"]
     assert len(numbers) == 18  # every figure's value, right-aligned

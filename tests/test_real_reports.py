@@ -348,3 +348,11 @@ def test_a_source_slip_kept_as_printed_is_a_warning_not_an_error(tmp_path: Path)
     assert run("validate", str(path)).exit_code == 0
     assert [(f["code"], f["severity"]) for f in _findings(path)] == [
         ("share_mismatch", "warning")]
+
+
+def test_the_whole_field_chart_is_for_documents_not_the_terminal() -> None:
+    text = run("summary", "--year", "2023", "--lang", "vi").stdout
+    assert "Chỉ số PAPI" in text or "PAPI" in text
+    assert "11. Hà Giang ◀" not in text
+    assert "11. Hà Giang ◀" not in run("summary", "--year", "2023", "--lang", "vi",
+                                       "--format", "markdown").stdout

@@ -53,7 +53,7 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Pairs):
         return _pairs(block)
     if isinstance(block, Chart):
-        return _chart(block)
+        return [] if block.document_only else _chart(block)
     assert isinstance(block, Note)
     return [_paragraph(block.text)]
 

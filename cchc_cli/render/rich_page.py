@@ -188,6 +188,7 @@ def shared_widths(page: Page, width: int) -> dict[int, list[int] | None]:
 
 def print_page(page: Page, console: Console) -> None:
     """Print every block of ``page``, separated by blank lines."""
+    page = [block for block in page if not (isinstance(block, Chart) and block.document_only)]
     widths = shared_widths(page, console.width)
     for position, block in enumerate(page):
         follows_note = isinstance(block, Note) and isinstance(page[position - 1], Note)

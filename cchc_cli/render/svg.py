@@ -17,7 +17,8 @@ BAR_WIDTH = 360
 ROW = 40
 MARKED_ROW = 54
 CHAR = 7.5  # an average character's width at 13px, to size the picture to its captions
-FILLS = {"good": "#2e6b30", "warning": "#9a6a00", "bad": "#a32020", "strong": "#33475b"}
+FILLS = {"good": "#2e6b30", "warning": "#9a6a00", "bad": "#a32020", "strong": "#33475b",
+         "muted": "#b8c2cc"}
 SEGMENT_FILLS = ("#1f3f66", "#6f95c4", "#d4e2f2", "#ffffff")
 STACK_WIDTH = 560
 

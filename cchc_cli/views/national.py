@@ -493,6 +493,23 @@ def among_record(found: Among) -> dict[str, Any]:
             "basis": table.basis("total"), "table": table.path}
 
 
+def field_chart(found: Among, lang: Lang) -> Chart:
+    """Every province's total in the table, best first, the province's own bar marked."""
+    from cchc_cli.calc.national import rank_table
+
+    table, mine = found.table, found.standing.row.province
+    standings = rank_table(table).standings
+    most = table.method.total.max or max(s.value for s in standings)
+    bars = tuple(Bar(f"{s.place}. {province_name(s.row.province).get(lang)}"
+                     + (" ◀" if s.row.province == mine else ""),
+                     float(s.value / most) if most else 0.0, score(table, s.value, lang),
+                     "strong" if s.row.province == mine else "muted")
+                 for s in standings)
+    title = (f"{table.index.short} {i18n.period_label(table.period, lang)}: "
+             f"{i18n.word('every_province', lang)}")
+    return Chart(title, bars, document_only=True)
+
+
 def among_block(found: Among, lang: Lang) -> Pairs:
     """``PAPI 2024: 43.73, 30th of 61``, with the strongest and weakest dimensions."""
     table, standing = found.table, found.standing

@@ -101,6 +101,9 @@ class Chart(Record):
     reference: float | None = None
     """Where a line across every bar falls (100% of plan on a scale above it)."""
     reference_label: str = ""
+    document_only: bool = False
+    """Drawn in documents (HTML) only: a whole field of 63 bars is too long for a
+    terminal, which has the same numbers in the table above it."""
 
 
 class Note(Record):

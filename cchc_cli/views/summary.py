@@ -60,9 +60,10 @@ class SummaryView:
 
         page += summary_charts(self.results, self.report.year, lang, self.report.indices)
         if self.among:
-            from cchc_cli.views.national import among_block
+            from cchc_cli.views.national import among_block, field_chart
 
             page += [among_block(a, lang) for a in self.among]
+            page += [field_chart(a, lang) for a in self.among]
         if self.report.province.note is not None:
             page.append(Note(self.report.province.note.get(lang)))
         page += [Note(source_line(source, lang), role="source") for source in self.report.sources
