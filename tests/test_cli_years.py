@@ -53,7 +53,9 @@ def test_compare_2023_2024_matches_figures_by_id() -> None:
     whole = measure(document, "online_public_services", "whole")
     assert (whole["before"], whole["after"]) == (1876, 1952)
     rank = measure(document, "service_index_rank")
-    assert (rank["before"], rank["after"], rank["change"]) == (14, 12, -2)
+    # 14th → 12th: two places gained; a rank has no after − before "change"
+    assert (rank["before"], rank["after"], rank["places_gained"]) == (14, 12, 2)
+    assert rank["change"] is None
     assert (rank["direction"], rank["verdict"]) == ("up", "better")
     simplified = measure(document, "procedures_simplified")
     assert (simplified["before"], simplified["after"], simplified["verdict"]) == (267, 256, "worse")
@@ -63,7 +65,7 @@ def test_compare_table_shows_the_changes() -> None:
     out = run("compare", "2023", "2024", "--format", "markdown", "--lang", "en").stdout
     assert "| Online public services provided | 1,818 | 1,872 | +54 (+3.0%) | ▲ better |" in out
     assert "|   share | 96.9% | 95.9% | -1.0 points | ▼ worse |" in out
-    assert "| Service index rank among provinces | 14/63 | 12/63 | -2 | ▲ better |" in out
+    assert "| Service index rank among provinces | 14/63 | 12/63 | +2 | ▲ better |" in out
     assert "the count rose (1,818 → 1,872) while the share fell (96.9% → 95.9%)" in out
 
 

@@ -126,7 +126,7 @@ def test_compare_766_captures_lists_the_movers() -> None:
     moves = {m["province"]: m for m in document["moves"]}
     tuyen_quang = moves["tuyen-quang"]
     assert (tuyen_quang["before"]["place"], tuyen_quang["after"]["place"]) == (7, 9)
-    assert tuyen_quang["place_change"] == -2
+    assert tuyen_quang["places_gained"] == -2
     assert tuyen_quang["score_change"] == pytest.approx(64.74 - 65.15)
     assert document["comparable"] == {"scores": True, "places": True, "reasons": []}
     assert document["biggest"]["place_rises"][0] == "ninh-binh"  # 23rd -> 12th

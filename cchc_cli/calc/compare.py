@@ -40,8 +40,12 @@ class Delta(Record):
     before: Decimal | None
     after: Decimal | None
     change: Decimal | None
+    """``after`` − ``before``; None for a rank, whose move is ``places_gained``."""
     relative: Decimal | None
-    """Relative change in percent, to one decimal; None for ranks and from zero."""
+    """Relative change in percent, rounded half-up to one decimal; None for ranks, percents
+    and from zero."""
+    places_gained: int | None
+    """For a rank: places gained (``before`` − ``after``; positive = up the table)."""
     unit: str
     direction: str
     """``up``, ``down``, ``same``, or ``""`` when a year lacks the measure."""
@@ -130,18 +134,20 @@ def compare_measure(figure_id: str, before: Measure | None, after: Measure | Non
     assert known is not None
     if before is None or after is None:
         return Delta(figure_id, known.name, known.part, before.value if before else None,
-                     after.value if after else None, None, None, known.unit, "", "",
+                     after.value if after else None, None, None, None, known.unit, "", "",
                      bool(before and before.approx), bool(after and after.approx))
     change = after.value - before.value
-    relative = None
-    if before.value != 0 and after.unit not in ("rank", "percent"):
-        relative = round_half_up(divide(change * ONE_HUNDRED, abs(before.value)), 1)
     if after.unit == "rank":  # a smaller number is a move up the table
-        direction = ranks.direction(ranks.rank_change(int(before.value), int(after.value)))
-    else:
-        direction = "up" if change > 0 else "down" if change < 0 else "same"
+        gained = ranks.places_gained(int(before.value), int(after.value))
+        return Delta(figure_id, after.name, after.part, before.value, after.value, None, None,
+                     gained, after.unit, ranks.direction(gained),
+                     _verdict(change, after.better), before.approx, after.approx)
+    relative = None
+    if before.value != 0 and after.unit != "percent":
+        relative = round_half_up(divide(change * ONE_HUNDRED, abs(before.value)), 1)
+    direction = "up" if change > 0 else "down" if change < 0 else "same"
     return Delta(figure_id, after.name, after.part, before.value, after.value, change, relative,
-                 after.unit, direction, _verdict(change, after.better), before.approx,
+                 None, after.unit, direction, _verdict(change, after.better), before.approx,
                  after.approx)
 
 
@@ -170,7 +176,8 @@ def compare_figures(before: Figure, after: Figure, reports: tuple[Report, Report
             continue  # the places themselves compare
         delta = compare_measure(after.id, old.get(key), new.get(key))
         if fields_differ and key[0] == "value":
-            delta = delta._replace(change=None, relative=None, direction="", verdict="")
+            delta = delta._replace(change=None, relative=None, places_gained=None,
+                                   direction="", verdict="")
         deltas.append(delta)
     return FigurePair(before, after, tuple(deltas))
 

@@ -41,7 +41,7 @@ def delta_record(delta: Delta) -> dict[str, Any]:
     return {
         "measure": delta.measure, "part": delta.part, "before": num(delta.before),
         "after": num(delta.after), "change": num(delta.change),
-        "relative_change": num(delta.relative),
+        "relative_change": num(delta.relative), "places_gained": delta.places_gained,
         "points_change": num(delta.change) if delta.unit == "percent" else None,
         "unit": delta.unit, "direction": delta.direction or None,
         "verdict": delta.verdict or None,
@@ -66,7 +66,7 @@ class CompareView:
 
     columns = ("province", "year_before", "year_after", "period_before", "period_after",
                "periods_alike", "id", "measure", "part", "before", "after", "change",
-               "relative_change", "unit", "direction", "verdict", "before_basis", "after_basis")
+               "relative_change", "places_gained", "unit", "direction", "verdict", "before_basis", "after_basis")
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -184,6 +184,8 @@ class CompareView:
 
     @staticmethod
     def _change(delta: Delta, lang: Lang) -> str:
+        if delta.places_gained is not None:
+            return f"{delta.places_gained:+d}".replace("+0", "0")
         if delta.change is None:
             return ""
         sign = "+" if delta.change > 0 else ""

@@ -283,7 +283,7 @@ class NationalCompareView:
     """Two tables of one index: who moved, and who is in one only."""
 
     columns = ("index", "province", "name_vi", "name_en", "before_period", "after_period",
-               "before_place", "after_place", "place_change", "before_value", "after_value",
+               "before_place", "after_place", "places_gained", "before_value", "after_value",
                "score_change")
 
     def __init__(self, before: NationalTable, after: NationalTable, movement: Movement) -> None:
@@ -297,7 +297,7 @@ class NationalCompareView:
                             "value": num(m.before.value)},
                  "after": {"place": m.after.place, "tied": m.after.tied,
                            "value": num(m.after.value)},
-                 "score_change": num(m.score_change), "place_change": m.place_change}
+                 "score_change": num(m.score_change), "places_gained": m.places_gained}
                 for m in sorted(self.movement.moves, key=lambda m: (m.after.place,
                                                                     m.province))]
 
@@ -328,7 +328,7 @@ class NationalCompareView:
                  "before_period": self.before.period.full_key,
                  "after_period": self.after.period.full_key,
                  "before_place": r["before"]["place"], "after_place": r["after"]["place"],
-                 "place_change": r["place_change"], "before_value": r["before"]["value"],
+                 "places_gained": r["places_gained"], "before_value": r["before"]["value"],
                  "after_value": r["after"]["value"], "score_change": r["score_change"]}
                 for r in self._move_records()]
 
@@ -371,7 +371,7 @@ class NationalCompareView:
         rows = []
         for m in moves:
             places = f"{m.before.place} → {m.after.place}"
-            change = "" if m.place_change is None else f"{m.place_change:+d}".replace("+0", "0")
+            change = "" if m.places_gained is None else f"{m.places_gained:+d}".replace("+0", "0")
             scores = (f"{score(self.before, m.before.value, lang)} → "
                       f"{score(self.after, m.after.value, lang)}")
             delta = "" if m.score_change is None else \

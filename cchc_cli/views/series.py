@@ -39,7 +39,7 @@ class TrendView:
     """One figure across the periods of a province (and of its former parts, as theirs)."""
 
     columns = ("province", "id", "year", "period", "period_kind", "period_end", "value", "unit",
-               "qualifier", "basis", "change", "whose")
+               "qualifier", "basis", "change", "places_gained", "whose")
 
     def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
         self.province = province
@@ -66,6 +66,7 @@ class TrendView:
                                  "value": num(p.figure.value),
                                  "of": p.figure.of, "qualifier": p.figure.qualifier,
                                  "basis": _basis(p.figure), "change": num(p.change),
+                                 "places_gained": p.places_gained,
                                  "source": p.figure.source} for p in self.points])
 
     def rows(self) -> list[dict[str, Any]]:
@@ -75,7 +76,8 @@ class TrendView:
                  "period_end": p.period.end.isoformat(),
                  "value": num(p.figure.value), "unit": p.figure.kind,
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
-                 "change": num(p.change), "whose": self._whose(p).id} for p in self.points]
+                 "change": num(p.change), "places_gained": p.places_gained,
+                 "whose": self._whose(p).id} for p in self.points]
 
     def page(self, lang: Lang) -> Page:
         """A table of the years, then the values as bars and a sparkline."""
@@ -86,8 +88,7 @@ class TrendView:
             (period_column(p.period, lang),
              *((self._whose(p).name.get(lang),) if self.has_parts else whose),
              figure_cell(p.figure, lang, mark="*" if p.figure.derived_from else ""),
-             "" if p.change is None else
-             number_cell(_signed(p.change, lang), p.change, places(p.change), lang))
+             _change_cell(p, lang))
             for p in self.points)
         title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
         heading = "year" if all(p.period.is_year for p in self.points) else "period"
@@ -106,6 +107,8 @@ class TrendView:
         if first.kind == "rank":
             page.append(Note("longer bar = better rank" if lang == "en"
                              else "thanh dài hơn = thứ hạng tốt hơn"))
+            page.append(Note("change = places gained (+ up, - down)" if lang == "en"
+                             else "thay đổi = số bậc tăng (+ tăng, - giảm)"))
         if any(p.figure.derived_from for p in self.points):
             page.append(Note("* " + i18n.word("derived_year", lang)))
         return page
@@ -128,6 +131,16 @@ def _file_cell(report: Report, lang: Lang) -> str:
     if implied_only(report):
         return f"{i18n.word('derived_year', lang)}: {PurePath(report.path).name}"
     return report.path
+
+
+def _change_cell(point: Point, lang: Lang) -> Cell:
+    """A period's change: places gained for a rank, else the signed difference."""
+    if point.places_gained is not None:
+        gained = Decimal(point.places_gained)
+        return number_cell(_signed(gained, lang), gained, 0, lang)
+    if point.change is None:
+        return ""
+    return number_cell(_signed(point.change, lang), point.change, places(point.change), lang)
 
 
 def _signed(value: Decimal, lang: Lang) -> str:
