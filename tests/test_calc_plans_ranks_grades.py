@@ -19,8 +19,8 @@ from cchc_cli.calc.ranks import (
     competition_ranks,
     direction,
     in_field,
-    previous_rank,
     places_gained,
+    previous_rank,
     top_share,
 )
 from cchc_cli.model import Band, Change, Text

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_cli.calc.precision import round_half_up
-from cchc_cli.calc.ranks import previous_rank, places_gained
+from cchc_cli.calc.ranks import places_gained, previous_rank
 from cchc_cli.calc.shares import rest_percent, whole_number_range
 
 D = Decimal
