@@ -28,7 +28,8 @@ class Measure(Record):
     value: Decimal
     unit: str
     better: str
-    approx: bool
+    qualifier: str
+    """``exact``, ``approx``, ``at_least`` or ``at_most``, as stated or as derived."""
 
 
 class Delta(Record):
@@ -51,8 +52,11 @@ class Delta(Record):
     """``up``, ``down``, ``same``, or ``""`` when a year lacks the measure."""
     verdict: str
     """``better``, ``worse``, ``same`` or ``""`` (no way is better, or a year lacks it)."""
-    approx_before: bool
-    approx_after: bool
+    qualifier_before: str | None
+    qualifier_after: str | None
+    change_qualifier: str | None
+    """What the change (or places gained) is: ``exact``, ``approx``, ``at_least`` or
+    ``at_most``; None when there is no change."""
 
 
 class FigurePair(Record):
@@ -101,30 +105,31 @@ def measures(figure: Figure, report: Report) -> list[Measure]:
     """The comparable numbers of ``figure``."""
     way = better_way(figure)
     derived = derive(figure, report)
-    found = [Measure("value", None, figure.value, figure.kind, way,
-                     figure.qualifier != "exact")]
+    found = [Measure("value", None, figure.value, figure.kind, way, figure.qualifier)]
     if figure.share is not None:
-        found.append(Measure("share_percent", None, figure.share.percent, "percent", way, False))
+        found.append(Measure("share_percent", None, figure.share.percent, "percent", way,
+                             "exact"))
         whole = next((d for d in derived if d.key in ("whole", "implied_whole")), None)
         if whole is not None and isinstance(whole.value, Decimal):
             found.append(Measure("whole", None, whole.value, figure.kind, "neither",
-                                 whole.key == "implied_whole" and whole.qualifier != "exact"))
+                                 whole.qualifier))
     if figure.breakdown is not None:
         for part in figure.breakdown.parts:
             assert part.percent is not None
             found.append(Measure("part_percent", part.id, part.percent, "percent",
-                                 part.better or "neither", False))
+                                 part.better or "neither", "exact"))
         rest = next((d for d in derived if d.key == "rest_percent"), None)
         if rest is not None and isinstance(rest.value, Decimal):
             rest_better = figure.breakdown.rest.better if figure.breakdown.rest else None
             found.append(Measure("part_percent", rest.part, rest.value, "percent",
-                                 rest_better or "neither", False))
+                                 rest_better or "neither", rest.qualifier))
     if figure.attainment is not None:
         found.append(Measure("attainment_percent", None, figure.attainment.percent, "percent",
-                             way, False))
+                             way, "exact"))
     if figure.kind == "rank" and figure.of:
+        top = next((d for d in derived if d.key == "top_share"), None)
         found.append(Measure("top_share", None, ranks.top_share(int(figure.value), figure.of),
-                             "percent", "lower", figure.qualifier != "exact"))
+                             "percent", "lower", top.qualifier if top else figure.qualifier))
     return found
 
 
@@ -135,20 +140,58 @@ def compare_measure(figure_id: str, before: Measure | None, after: Measure | Non
     if before is None or after is None:
         return Delta(figure_id, known.name, known.part, before.value if before else None,
                      after.value if after else None, None, None, None, known.unit, "", "",
-                     bool(before and before.approx), bool(after and after.approx))
+                     before.qualifier if before else None, after.qualifier if after else None,
+                     None)
     change = after.value - before.value
+    qualifier = difference_qualifier(before.qualifier, after.qualifier)
+    if qualifier is None:  # the two bounds leave the change open
+        return Delta(figure_id, after.name, after.part, before.value, after.value, None, None,
+                     None, after.unit, "", "", before.qualifier, after.qualifier, None)
     if after.unit == "rank":  # a smaller number is a move up the table
         gained = ranks.places_gained(int(before.value), int(after.value))
+        # places gained are before − after: a rank "at most 20" gains "at least" so many
+        qualifier = difference_qualifier(after.qualifier, before.qualifier) or qualifier
+        direction, _ = _certain(Decimal(gained), qualifier, "higher", ranks.direction(gained))
+        verdict = _verdict(change, after.better) if direction else ""
         return Delta(figure_id, after.name, after.part, before.value, after.value, None, None,
-                     gained, after.unit, ranks.direction(gained),
-                     _verdict(change, after.better), before.approx, after.approx)
+                     gained, after.unit, direction, verdict, before.qualifier, after.qualifier,
+                     qualifier)
     relative = None
     if before.value != 0 and after.unit != "percent":
         relative = round_half_up(divide(change * ONE_HUNDRED, abs(before.value)), 1)
     direction = "up" if change > 0 else "down" if change < 0 else "same"
+    direction, verdict = _certain(change, qualifier, after.better, direction)
     return Delta(figure_id, after.name, after.part, before.value, after.value, change, relative,
-                 None, after.unit, direction, _verdict(change, after.better), before.approx,
-                 after.approx)
+                 None, after.unit, direction, verdict, before.qualifier, after.qualifier,
+                 qualifier)
+
+
+def difference_qualifier(before: str, after: str) -> str | None:
+    """What ``after − before`` is, given what each value is.
+
+    ``≥200,000`` against an exact 150,000 is a change of at least 50,000; an
+    exact value against one that is at least something is a change of at most
+    so much; an approximate value makes the change approximate (and a bound
+    stays a bound). Two bounds opposite ways (at least, then at most) bound no
+    change at all: None.
+    """
+    flipped = {"at_least": "at_most", "at_most": "at_least"}
+    bounds = {after, flipped.get(before, before)} & {"at_least", "at_most"}
+    if len(bounds) == 2:
+        return None
+    if bounds:
+        return bounds.pop()
+    return "approx" if "approx" in (before, after) else "exact"
+
+
+def _certain(change: Decimal, qualifier: str, better: str, direction: str) -> tuple[str, str]:
+    """The direction and verdict, or neither where a bound leaves the direction open.
+
+    A change of at least −50 may be a rise or a fall; one of at least +50 is a rise.
+    """
+    if (qualifier == "at_least" and change <= 0) or (qualifier == "at_most" and change >= 0):
+        return "", ""
+    return direction, _verdict(change, better)
 
 
 def _verdict(change: Decimal, better: str) -> str:

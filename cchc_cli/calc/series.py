@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_cli.calc.compare import better_way
+from cchc_cli.calc.compare import better_way, difference_qualifier
 from cchc_cli.calc.ranks import competition_ranks, places_gained
 from cchc_cli.model import Figure, Province, Report
 from cchc_cli.periods import Period
@@ -24,6 +24,9 @@ class Point(Record):
     places_gained: int | None = None
     """For a rank: places gained since the one before (positive = up the table); None
     when the two ranks are out of fields of different sizes."""
+    change_qualifier: str | None = None
+    """What the change (or places gained) is: ``exact``, ``approx``, ``at_least``,
+    ``at_most``; None without one."""
 
 
 def lineage_trend(timelines: list[tuple[Province, list[Report]]], figure_id: str
@@ -53,16 +56,20 @@ def trend(timeline: list[Report], figure_id: str) -> list[Point]:
             continue
         before = last.get(report.period.kind)
         last[report.period.kind] = figure
-        if before is None:
+        qualifier = None if before is None else \
+            difference_qualifier(before.qualifier, figure.qualifier)
+        if before is None or qualifier is None:
             points.append(Point(report.year, figure, None, report.period))
         elif figure.kind == "rank":
             gained = places_gained(int(before.value), int(figure.value)) \
                 if before.of == figure.of else None
             points.append(Point(report.year, figure, None, report.period,
-                                places_gained=gained))
+                                places_gained=gained, change_qualifier=(
+                                    difference_qualifier(figure.qualifier, before.qualifier)
+                                    if gained is not None else None)))
         else:
             points.append(Point(report.year, figure, figure.value - before.value,
-                                report.period))
+                                report.period, change_qualifier=qualifier))
     return points
 
 

@@ -45,7 +45,8 @@ def delta_record(delta: Delta) -> dict[str, Any]:
         "points_change": num(delta.change) if delta.unit == "percent" else None,
         "unit": delta.unit, "direction": delta.direction or None,
         "verdict": delta.verdict or None,
-        "approx": delta.approx_before or delta.approx_after,
+        "before_qualifier": delta.qualifier_before, "after_qualifier": delta.qualifier_after,
+        "change_qualifier": delta.change_qualifier,
     }
 
 
@@ -66,7 +67,9 @@ class CompareView:
 
     columns = ("province", "year_before", "year_after", "period_before", "period_after",
                "periods_alike", "id", "measure", "part", "before", "after", "change",
-               "relative_change", "places_gained", "unit", "direction", "verdict", "before_basis", "after_basis")
+               "relative_change", "places_gained", "unit", "direction", "verdict",
+               "before_qualifier", "after_qualifier", "change_qualifier", "before_basis",
+               "after_basis")
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -86,10 +89,10 @@ class CompareView:
                       "label": {"vi": p.after.label.vi, "en": p.after.label.en},
                       "before_basis": _basis(p.before), "after_basis": _basis(p.after),
                       "measures": [delta_record(d) for d in p.deltas]} for p in c.pairs],
-            only_before=[{"id": f.id, "value": num(f.value), "basis": _basis(f)}
-                         for f in c.only_before],
-            only_after=[{"id": f.id, "value": num(f.value), "basis": _basis(f)}
-                        for f in c.only_after],
+            only_before=[{"id": f.id, "value": num(f.value), "qualifier": f.qualifier,
+                          "basis": _basis(f)} for f in c.only_before],
+            only_after=[{"id": f.id, "value": num(f.value), "qualifier": f.qualifier,
+                         "basis": _basis(f)} for f in c.only_after],
             disagreements=[disagreement_record(d) for d in c.disagreements],
         )
 
@@ -111,6 +114,7 @@ class CompareView:
             rows.append({"province": c.after.province.id, "year_before": c.before.year,
                          "year_after": c.after.year, **when, "id": figure.id, "measure": "value",
                          side: num(figure.value), "unit": figure.kind,
+                         f"{side}_qualifier": figure.qualifier,
                          f"{side}_basis": _basis(figure)})
         return rows
 
@@ -152,52 +156,53 @@ class CompareView:
         word = VERDICT_WORDS[delta.verdict][0 if lang == "vi" else 1]
         verdict = f"{ARROWS[delta.direction]} {word}".strip()
         return (label,
-                self._amount_cell(pair.before, delta, delta.before, delta.approx_before,
+                self._amount_cell(pair.before, delta, delta.before, delta.qualifier_before,
                                   lang=lang, mark=before_mark),
-                self._amount_cell(figure, delta, delta.after, delta.approx_after,
+                self._amount_cell(figure, delta, delta.after, delta.qualifier_after,
                                   lang=lang, mark=after_mark),
                 self._change(delta, lang), Styled(verdict, VERDICT_STYLES[delta.verdict]))
 
     @classmethod
-    def _amount_cell(cls, figure: Figure, delta: Delta, value: Decimal | None, approx: bool, *,
-                     lang: Lang, mark: str) -> Cell:
+    def _amount_cell(cls, figure: Figure, delta: Delta, value: Decimal | None,
+                     qualifier: str | None, *, lang: Lang, mark: str) -> Cell:
         """An amount as a number cell (a dash where the year has none)."""
         if value is None:
             return "—"
         if delta.measure == "value":
             return figure_cell(figure, lang, value, mark)
         decimals = 0 if delta.unit != "percent" and figure.kind == "count" else places(value)
-        return number_cell(cls._amount(figure, delta, value, approx, lang) + mark, value,
-                           decimals, lang, qualifier="approx" if approx else "exact")
+        return number_cell(cls._amount(figure, delta, value, qualifier, lang) + mark, value,
+                           decimals, lang, qualifier=qualifier or "exact")
 
     @staticmethod
-    def _amount(figure: Figure, delta: Delta, value: Decimal | None, approx: bool,
+    def _amount(figure: Figure, delta: Delta, value: Decimal | None, qualifier: str | None,
                 lang: Lang) -> str:
         if value is None:
             return "—"
         if delta.measure == "value":
             return phrases.value_text(figure, lang, value)
         if delta.unit == "percent":
-            return numfmt.percent(value, lang)
+            return numfmt.qualified(numfmt.percent(value, lang), qualifier or "exact")
         text = phrases.amount(figure, value, lang, 0 if figure.kind == "count" else None)
-        return numfmt.qualified(text, "approx" if approx else "exact")
+        return numfmt.qualified(text, qualifier or "exact")
 
     @staticmethod
     def _change(delta: Delta, lang: Lang) -> str:
+        qualifier = delta.change_qualifier or "exact"
         if delta.places_gained is not None:
-            return f"{delta.places_gained:+d}".replace("+0", "0")
+            return numfmt.qualified(f"{delta.places_gained:+d}".replace("+0", "0"), qualifier)
         if delta.change is None:
             return ""
         sign = "+" if delta.change > 0 else ""
         if delta.unit == "percent":
             unit = " điểm phần trăm" if lang == "vi" else " points"
-            return f"{sign}{numfmt.number(delta.change, lang)}{unit}"
+            return numfmt.qualified(f"{sign}{numfmt.number(delta.change, lang)}{unit}",
+                                    qualifier)
         text = f"{sign}{numfmt.number(delta.change, lang)}"
         if delta.relative is not None:
             rel_sign = "+" if delta.relative > 0 else ""
             text += f" ({rel_sign}{numfmt.percent(delta.relative, lang)})"
-        approx = delta.approx_before or delta.approx_after
-        return numfmt.qualified(text, "approx" if approx else "exact")
+        return numfmt.qualified(text, qualifier)
 
     @staticmethod
     def _mixed(c: Comparison, lang: Lang) -> str:
@@ -253,12 +258,13 @@ class CompareView:
             return ""
         if (value.change > 0) == (share.change > 0) or value.change == 0 or share.change == 0:
             return ""
-        counts = [self._amount(pair.after, value, v, False, lang)
-                  for v in (value.before, value.after)]
+        counts = [self._amount(pair.after, value, v, q, lang)
+                  for v, q in ((value.before, value.qualifier_before),
+                               (value.after, value.qualifier_after))]
         pcts = [numfmt.percent(v, lang) for v in (share.before, share.after) if v is not None]
         wholes = [] if whole is None else [
-            self._amount(pair.after, whole, whole.before, whole.approx_before, lang),
-            self._amount(pair.after, whole, whole.after, whole.approx_after, lang)]
+            self._amount(pair.after, whole, whole.before, whole.qualifier_before, lang),
+            self._amount(pair.after, whole, whole.after, whole.qualifier_after, lang)]
         rose = value.change > 0
         label = pair.after.label.get(lang)
         if lang == "vi":

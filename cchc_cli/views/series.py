@@ -39,7 +39,7 @@ class TrendView:
     """One figure across the periods of a province (and of its former parts, as theirs)."""
 
     columns = ("province", "id", "year", "period", "period_kind", "period_end", "value", "unit",
-               "qualifier", "basis", "change", "places_gained", "whose")
+               "qualifier", "basis", "change", "places_gained", "change_qualifier", "whose")
 
     def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
         self.province = province
@@ -67,6 +67,7 @@ class TrendView:
                                  "of": p.figure.of, "qualifier": p.figure.qualifier,
                                  "basis": _basis(p.figure), "change": num(p.change),
                                  "places_gained": p.places_gained,
+                                 "change_qualifier": p.change_qualifier,
                                  "source": p.figure.source} for p in self.points])
 
     def rows(self) -> list[dict[str, Any]]:
@@ -77,6 +78,7 @@ class TrendView:
                  "value": num(p.figure.value), "unit": p.figure.kind,
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
                  "change": num(p.change), "places_gained": p.places_gained,
+                 "change_qualifier": p.change_qualifier,
                  "whose": self._whose(p).id} for p in self.points]
 
     def page(self, lang: Lang) -> Page:
@@ -135,12 +137,15 @@ def _file_cell(report: Report, lang: Lang) -> str:
 
 def _change_cell(point: Point, lang: Lang) -> Cell:
     """A period's change: places gained for a rank, else the signed difference."""
+    qualifier = point.change_qualifier or "exact"
     if point.places_gained is not None:
         gained = Decimal(point.places_gained)
-        return number_cell(_signed(gained, lang), gained, 0, lang)
+        return number_cell(numfmt.qualified(_signed(gained, lang), qualifier), gained, 0, lang,
+                           qualifier=qualifier)
     if point.change is None:
         return ""
-    return number_cell(_signed(point.change, lang), point.change, places(point.change), lang)
+    return number_cell(numfmt.qualified(_signed(point.change, lang), qualifier), point.change,
+                       places(point.change), lang, qualifier=qualifier)
 
 
 def _signed(value: Decimal, lang: Lang) -> str:
