@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -218,3 +220,18 @@ def test_check_of_one_period(data_with_july: Path) -> None:
     document = json.loads(result.stdout)
     assert sorted((r["province"], r["period"]) for r in document["reports"]) == [
         ("bac-kan", "2024-07"), ("ha-giang", "2024-07")]
+
+
+def test_compare_with_mixed_periods_carries_the_note_in_json_and_csv(
+        data_with_july: Path) -> None:
+    args = ("compare", "2023", "2024-07", "--data", str(data_with_july), "--province",
+            "ha-giang", "--mixed-periods")
+    notes = json.loads(run(*args, "--format", "json").stdout)["notes"]
+    unlike = next(n for n in notes if n["code"] == "periods_unlike")
+    assert unlike["id"] is None
+    assert unlike["numbers"] == {"period_before": "2023", "kind_before": "year",
+                                 "period_after": "2024-07", "kind_after": "month"}
+    assert "not alike" in unlike["message"]
+    rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
+    assert rows and all("periods_unlike" in row["note_codes"].split() for row in rows)
+    assert "not alike" in rows[0]["notes"]

@@ -78,6 +78,22 @@ class Disagreement(Record):
     other_year: int
 
 
+Numbers = dict[str, Decimal | int | str | None]
+
+
+class Note(Record):
+    """Something a reader of the comparison must know, with the numbers behind it.
+
+    ``periods_unlike``: the periods are of different kinds (``--mixed-periods``).
+    ``count_and_share_diverge``: a count rose while its share fell, or the reverse.
+    ``fields_differ``: two ranks out of fields of different sizes, compared by top share.
+    """
+
+    code: str
+    figure_id: str | None
+    numbers: Numbers
+
+
 class Comparison(Record):
     """Two periods of one province compared."""
 
@@ -87,6 +103,7 @@ class Comparison(Record):
     only_before: tuple[Figure, ...]
     only_after: tuple[Figure, ...]
     disagreements: tuple[Disagreement, ...]
+    notes: tuple[Note, ...] = ()
 
     @property
     def periods_alike(self) -> bool:
@@ -261,4 +278,37 @@ def compare(before: Report, after: Report) -> Comparison:
         tuple(f for f in before.figures if f.id not in after_ids),
         tuple(f for f in after.figures if f.id not in before_ids),
         tuple(stated_change_disagreements(before, after)),
+        tuple(comparison_notes(before, after, pairs)),
     )
+
+
+def comparison_notes(before: Report, after: Report, pairs: tuple[FigurePair, ...]
+                     ) -> list[Note]:
+    """The notes of a comparison: unlike periods, diverging counts and shares, fields."""
+    notes = []
+    if not before.period.comparable_with(after.period):
+        notes.append(Note("periods_unlike", None, {
+            "period_before": before.period.full_key, "kind_before": before.period.kind,
+            "period_after": after.period.full_key, "kind_after": after.period.kind}))
+    notes += [note for pair in pairs if (note := diverging_share(pair)) is not None]
+    notes += [Note("fields_differ", pair.after.id, {"field_before": pair.before.of,
+                                                    "field_after": pair.after.of})
+              for pair in pairs if fields_differ_in(pair.before, pair.after)]
+    return notes
+
+
+def diverging_share(pair: FigurePair) -> Note | None:
+    """A note when a count rose while its share fell (or the reverse): the whole moved."""
+    deltas = {d.measure: d for d in pair.deltas}
+    value, share, whole = (deltas.get(k) for k in ("value", "share_percent", "whole"))
+    if value is None or share is None or value.change is None or share.change is None:
+        return None
+    if (value.change > 0) == (share.change > 0) or value.change == 0 or share.change == 0:
+        return None
+    return Note("count_and_share_diverge", pair.after.id, {
+        "count_before": value.before, "count_after": value.after,
+        "share_before": share.before, "share_after": share.after,
+        "whole_before": whole.before if whole else None,
+        "whole_after": whole.after if whole else None,
+        "whole_before_qualifier": whole.qualifier_before if whole else None,
+        "whole_after_qualifier": whole.qualifier_after if whole else None})

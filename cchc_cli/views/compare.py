@@ -6,12 +6,13 @@ from decimal import Decimal
 from typing import Any
 
 from cchc_cli import i18n, numfmt
-from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair
+from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair, Note
 from cchc_cli.calc.precision import places
 from cchc_cli.model import Figure, Lang
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
-from cchc_cli.views.page import Cell, Column, Note, Page, Styled, Table
+from cchc_cli.views.page import Cell, Column, Page, Styled, Table
+from cchc_cli.views.page import Note as PageNote
 from cchc_cli.views.records import envelope, num, period_column, period_record
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "": ""}
@@ -69,7 +70,7 @@ class CompareView:
                "periods_alike", "id", "measure", "part", "before", "after", "change",
                "relative_change", "places_gained", "unit", "direction", "verdict",
                "before_qualifier", "after_qualifier", "change_qualifier", "before_basis",
-               "after_basis")
+               "after_basis", "note_codes", "notes")
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -94,7 +95,30 @@ class CompareView:
             only_after=[{"id": f.id, "value": num(f.value), "qualifier": f.qualifier,
                          "basis": _basis(f)} for f in c.only_after],
             disagreements=[disagreement_record(d) for d in c.disagreements],
+            notes=[self.note_record(note) for note in c.notes],
         )
+
+    def note_record(self, note: Note) -> dict[str, Any]:
+        """A note as ``{code, id, message, numbers}``: numbers raw, the message in English."""
+        return {"code": note.code, "id": note.figure_id, "message": self.note_text(note, "en"),
+                "numbers": {k: num(v) if isinstance(v, Decimal) else v
+                            for k, v in note.numbers.items()}}
+
+    def note_text(self, note: Note, lang: Lang) -> str:
+        """A note in words."""
+        c = self.comparison
+        if note.code == "periods_unlike":
+            return self._mixed(c, lang)
+        pair = next(p for p in c.pairs if p.after.id == note.figure_id)
+        if note.code == "fields_differ":
+            return self._fields_differ(pair, lang)
+        return self._share_note(pair, note, lang)
+
+    def _row_notes(self, figure_id: str | None) -> dict[str, str | None]:
+        """The CSV's note columns for a row: the codes and English messages that apply."""
+        notes = [n for n in self.comparison.notes if n.figure_id in (None, figure_id)]
+        return {"note_codes": " ".join(n.code for n in notes) or None,
+                "notes": " | ".join(self.note_text(n, "en") for n in notes) or None}
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per figure and measure; figures in one year only have an empty side."""
@@ -108,14 +132,14 @@ class CompareView:
                 rows.append({"province": c.after.province.id, "year_before": c.before.year,
                              "year_after": c.after.year, **when, "id": pair.after.id, **record,
                              "before_basis": _basis(pair.before),
-                             "after_basis": _basis(pair.after)})
+                             "after_basis": _basis(pair.after), **self._row_notes(pair.after.id)})
         for figure, side in [(f, "before") for f in c.only_before] + \
                 [(f, "after") for f in c.only_after]:
             rows.append({"province": c.after.province.id, "year_before": c.before.year,
                          "year_after": c.after.year, **when, "id": figure.id, "measure": "value",
                          side: num(figure.value), "unit": figure.kind,
                          f"{side}_qualifier": figure.qualifier,
-                         f"{side}_basis": _basis(figure)})
+                         f"{side}_basis": _basis(figure), **self._row_notes(figure.id)})
         return rows
 
     def page(self, lang: Lang) -> Page:
@@ -130,16 +154,14 @@ class CompareView:
         page: Page = [Table(title, (Column(i18n.word("figure", lang)), Column(before, True),
                                     Column(after, True), Column(change, True),
                                     Column("")), tuple(rows))]
-        if not c.periods_alike:
-            page.append(Note(self._mixed(c, lang), "warning"))
+        notes = {code: [n for n in c.notes if n.code == code] for code in NOTE_STYLES}
+        page += [PageNote(self.note_text(n, lang), "warning") for n in notes["periods_unlike"]]
         page += self._only(c.only_before, before, lang) + self._only(c.only_after, after, lang)
-        page += [Note(self._disagreement(d, lang), "warning") for d in c.disagreements]
-        page += [Note(text, "muted") for pair in c.pairs
-                 if (text := self._share_note(pair, lang))]
-        page += [Note(self._fields_differ(p, lang), "warning") for p in c.pairs
-                 if p.after.kind == "rank" and p.before.of != p.after.of]
+        page += [PageNote(self._disagreement(d, lang), "warning") for d in c.disagreements]
+        page += [PageNote(self.note_text(n, lang), style) for code, style in NOTE_STYLES.items()
+                 if code != "periods_unlike" for n in notes[code]]
         if any(p.before.derived_from or p.after.derived_from for p in c.pairs):
-            page.append(Note("* " + i18n.word("derived_year", lang)))
+            page.append(PageNote("* " + i18n.word("derived_year", lang)))
         return page
 
     def _row(self, pair: FigurePair, delta: Delta, lang: Lang) -> tuple[Cell, ...]:
@@ -251,21 +273,18 @@ class CompareView:
                 f"{item.other_year}, which implies {implied} in {item.other_year}; the "
                 f"{item.other_year} report gives {found}.")
 
-    def _share_note(self, pair: FigurePair, lang: Lang) -> str:
+    def _share_note(self, pair: FigurePair, note: Note, lang: Lang) -> str:
         deltas = {d.measure: d for d in pair.deltas}
-        value, share, whole = (deltas.get(k) for k in ("value", "share_percent", "whole"))
-        if value is None or share is None or value.change is None or share.change is None:
-            return ""
-        if (value.change > 0) == (share.change > 0) or value.change == 0 or share.change == 0:
-            return ""
-        counts = [self._amount(pair.after, value, v, q, lang)
-                  for v, q in ((value.before, value.qualifier_before),
-                               (value.after, value.qualifier_after))]
-        pcts = [numfmt.percent(v, lang) for v in (share.before, share.after) if v is not None]
-        wholes = [] if whole is None else [
-            self._amount(pair.after, whole, whole.before, whole.qualifier_before, lang),
-            self._amount(pair.after, whole, whole.after, whole.qualifier_after, lang)]
-        rose = value.change > 0
+        value, whole = deltas["value"], deltas.get("whole")
+        n = note.numbers
+        counts = [self._amount(pair.after, value, _decimal(n[f"count_{side}"]),
+                               getattr(value, f"qualifier_{side}"), lang)
+                  for side in ("before", "after")]
+        pcts = [numfmt.percent(_decimal(n[f"share_{side}"]), lang) for side in ("before", "after")]
+        wholes = [] if whole is None or n["whole_before"] is None else [
+            self._amount(pair.after, whole, _decimal(n[f"whole_{side}"]),
+                         str(n[f"whole_{side}_qualifier"]), lang) for side in ("before", "after")]
+        rose = _decimal(n["count_after"]) > _decimal(n["count_before"])
         label = pair.after.label.get(lang)
         if lang == "vi":
             text = (f"{label}: số lượng {'tăng' if rose else 'giảm'} ({' → '.join(counts)}) "
@@ -274,6 +293,16 @@ class CompareView:
         text = (f"{label}: the count {'rose' if rose else 'fell'} ({' → '.join(counts)}) while "
                 f"the share {'fell' if rose else 'rose'} ({' → '.join(pcts)})")
         return text + (f"; the whole went from {wholes[0]} to {wholes[1]}." if wholes else ".")
+
+
+NOTE_STYLES = {"periods_unlike": "warning", "count_and_share_diverge": "muted",
+               "fields_differ": "warning"}
+"""How each note of the comparison is shown, in this order after the tables."""
+
+
+def _decimal(value: object) -> Decimal:
+    assert isinstance(value, Decimal)
+    return value
 
 
 def _part_label(figure: Figure, part: str | None, lang: Lang) -> str:
