@@ -66,6 +66,12 @@ class FigurePair(Record):
     after: Figure
     deltas: tuple[Delta, ...]
 
+    @property
+    def comparable(self) -> bool:
+        """False when either year's data says its value is not comparable across periods;
+        the deltas then give both values and no change, direction or verdict."""
+        return self.before.not_comparable is None and self.after.not_comparable is None
+
 
 class Disagreement(Record):
     """A stated change that does not match the other year's own figure."""
@@ -87,6 +93,8 @@ class Note(Record):
     ``periods_unlike``: the periods are of different kinds (``--mixed-periods``).
     ``count_and_share_diverge``: a count rose while its share fell, or the reverse.
     ``fields_differ``: two ranks out of fields of different sizes, compared by top share.
+    ``not_comparable``: a period's data says the figure is not comparable across periods
+    (with its ``reason``): both values are shown with no change or verdict.
     """
 
     code: str
@@ -230,14 +238,15 @@ def compare_figures(before: Figure, after: Figure, reports: tuple[Report, Report
     new = {(m.name, m.part): m for m in measures(after, reports[1])}
     keys = list(old) + [key for key in new if key not in old]
     fields_differ = fields_differ_in(before, after)
+    comparable = before.not_comparable is None and after.not_comparable is None
     deltas = []
     for key in keys:
         if key[0] == "top_share" and not fields_differ:
             continue  # the places themselves compare
         delta = compare_measure(after.id, old.get(key), new.get(key))
-        if fields_differ and key[0] == "value":
+        if (fields_differ and key[0] == "value") or not comparable:
             delta = delta._replace(change=None, relative=None, places_gained=None,
-                                   direction="", verdict="")
+                                   direction="", verdict="", change_qualifier=None)
         deltas.append(delta)
     return FigurePair(before, after, tuple(deltas))
 
@@ -290,6 +299,11 @@ def comparison_notes(before: Report, after: Report, pairs: tuple[FigurePair, ...
         notes.append(Note("periods_unlike", None, {
             "period_before": before.period.full_key, "kind_before": before.period.kind,
             "period_after": after.period.full_key, "kind_after": after.period.kind}))
+    notes += [Note("not_comparable", pair.after.id, {"period": period.full_key,
+                                                    "reason": figure.not_comparable})
+              for pair in pairs for period, figure in ((before.period, pair.before),
+                                                       (after.period, pair.after))
+              if figure.not_comparable is not None]
     notes += [note for pair in pairs if (note := diverging_share(pair)) is not None]
     notes += [Note("fields_differ", pair.after.id, {"field_before": pair.before.of,
                                                     "field_after": pair.after.of})

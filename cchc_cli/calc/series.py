@@ -56,8 +56,10 @@ def trend(timeline: list[Report], figure_id: str) -> list[Point]:
             continue
         before = last.get(report.period.kind)
         last[report.period.kind] = figure
-        qualifier = None if before is None else \
-            difference_qualifier(before.qualifier, figure.qualifier)
+        comparable = before is not None and before.not_comparable is None \
+            and figure.not_comparable is None
+        qualifier = difference_qualifier(before.qualifier, figure.qualifier) \
+            if before is not None and comparable else None
         if before is None or qualifier is None:
             points.append(Point(report.year, figure, None, report.period))
         elif figure.kind == "rank":

@@ -89,6 +89,7 @@ class CompareView:
             figures=[{"id": p.after.id, "kind": p.after.kind,
                       "label": {"vi": p.after.label.vi, "en": p.after.label.en},
                       "before_basis": _basis(p.before), "after_basis": _basis(p.after),
+                      "comparable": p.comparable,
                       "measures": [delta_record(d) for d in p.deltas]} for p in c.pairs],
             only_before=[{"id": f.id, "value": num(f.value), "qualifier": f.qualifier,
                           "basis": _basis(f)} for f in c.only_before],
@@ -112,6 +113,8 @@ class CompareView:
         pair = next(p for p in c.pairs if p.after.id == note.figure_id)
         if note.code == "fields_differ":
             return self._fields_differ(pair, lang)
+        if note.code == "not_comparable":
+            return self._not_comparable(pair, note, lang)
         return self._share_note(pair, note, lang)
 
     def _row_notes(self, figure_id: str | None) -> dict[str, str | None]:
@@ -250,6 +253,16 @@ class CompareView:
                 "are compared by the top share of the field.")
 
     @staticmethod
+    def _not_comparable(pair: FigurePair, note: Note, lang: Lang) -> str:
+        label, period = pair.after.label.get(lang), note.numbers["period"]
+        reason = note.numbers["reason"]
+        if lang == "vi":
+            return (f"{label}: số liệu {period} không so sánh được với kỳ khác, nên không "
+                    f"tính thay đổi hay tốt hơn, kém hơn ({reason}).")
+        return (f"{label}: the {period} figure is not comparable with other periods, so no "
+                f"change, better or worse is given ({reason}).")
+
+    @staticmethod
     def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:
         if not figures:
             return []
@@ -295,8 +308,8 @@ class CompareView:
         return text + (f"; the whole went from {wholes[0]} to {wholes[1]}." if wholes else ".")
 
 
-NOTE_STYLES = {"periods_unlike": "warning", "count_and_share_diverge": "muted",
-               "fields_differ": "warning"}
+NOTE_STYLES = {"periods_unlike": "warning", "not_comparable": "warning",
+               "count_and_share_diverge": "muted", "fields_differ": "warning"}
 """How each note of the comparison is shown, in this order after the tables."""
 
 

@@ -123,6 +123,8 @@ def figure_record(result: FigureResult) -> Record:
         "source": figure.source,
         "excerpt": figure.excerpt,
         "note": figure.note,
+        "comparable": figure.not_comparable is None,
+        "not_comparable": figure.not_comparable,
         "derived_from": figure.derived_from,
     }
 
