@@ -134,12 +134,13 @@ def test_rank_of_a_month_ranks_only_that_months_reports(data_with_july: Path) ->
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["period"]["key"] == "2024-07"
-    assert [(r["province"], r["value"], r["place"]) for r in document["ranking"]] == [
+    assert [(r["province"]["id"], r["value"], r["place"]) for r in document["ranking"]] == [
         ("bac-kan", 1904, 1), ("ha-giang", 1820, 2)]
     # the whole of 2024 holds Hà Giang's annual figure alone, never a July one
     year = json.loads(run("rank", "online_public_services", "--data", str(data_with_july),
                           "--year", "2024", "--format", "json").stdout)
-    assert [(r["province"], r["period"]) for r in year["ranking"]] == [("ha-giang", "2024")]
+    assert [(r["province"]["id"], year["period"]["key"]) for r in year["ranking"]] == [
+        ("ha-giang", "2024")]
 
 
 def test_compare_refuses_a_month_against_a_year_naming_both(data_with_july: Path) -> None:
@@ -154,10 +155,10 @@ def test_compare_with_mixed_periods_says_so_in_json_csv_and_table(data_with_july
     args = ("compare", "2023", "2024-07", "--data", str(data_with_july), "--province",
             "ha-giang", "--mixed-periods")
     document = json.loads(run(*args, "--format", "json").stdout)
-    assert (document["before_period"]["key"], document["after_period"]["key"]) == (
+    assert (document["period_before"]["key"], document["period_after"]["key"]) == (
         "2023", "2024-07")
-    assert document["before_period"]["kind"] == "year"
-    assert document["after_period"]["kind"] == "month"
+    assert document["period_before"]["kind"] == "year"
+    assert document["period_after"]["kind"] == "month"
     assert document["periods_alike"] is False
     csv_lines = run(*args, "--format", "csv").stdout.splitlines()
     header = csv_lines[0].split(",")
@@ -171,7 +172,7 @@ def test_compare_with_mixed_periods_says_so_in_json_csv_and_table(data_with_july
 def test_compare_of_two_years_says_they_are_alike() -> None:
     document = json.loads(run("compare", "2023", "2024", "--format", "json").stdout)
     assert document["periods_alike"] is True
-    assert document["after_period"] == {"key": "2024", "kind": "year", "year": 2024,
+    assert document["period_after"] == {"key": "2024", "kind": "year", "year": 2024,
                                         "number": None, "start": "2024-01-01",
                                         "end": "2024-12-31", "as_of": None}
 
@@ -218,7 +219,7 @@ def test_check_of_one_period(data_with_july: Path) -> None:
     result = run("check", "--data", str(data_with_july), "--period", "2024-07", "--format",
                  "json")
     document = json.loads(result.stdout)
-    assert sorted((r["province"], r["period"]) for r in document["reports"]) == [
+    assert sorted((r["province"]["id"], r["period"]) for r in document["reports"]) == [
         ("bac-kan", "2024-07"), ("ha-giang", "2024-07")]
 
 

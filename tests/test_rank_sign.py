@@ -62,7 +62,7 @@ def test_trend_gives_places_gained_for_a_rank_in_json_csv_and_text() -> None:
 
 def test_national_compare_gives_places_gained() -> None:
     document = run_json("compare", "papi", "2023", "2024")
-    ha_giang = next(m for m in document["moves"] if m["province"] == "ha-giang")
+    ha_giang = next(m for m in document["moves"] if m["province"]["id"] == "ha-giang")
     # 11th of 61 → 30th of 61
     assert (ha_giang["before"]["place"], ha_giang["after"]["place"]) == (11, 30)
     assert ha_giang["places_gained"] == -19 and "place_change" not in ha_giang

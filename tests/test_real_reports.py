@@ -286,7 +286,7 @@ def test_a_current_province_shows_its_former_parts_data_as_theirs() -> None:
     document = json.loads(run("trend", "service_index_rank", "--province", "Tuyên Quang",
                               "--format", "json").stdout)
     assert document["province"]["id"] == "tuyen-quang"
-    points = [(p["province"], p["year"], p["value"], p["places_gained"])
+    points = [(p["province"]["id"], p["year"], p["value"], p["places_gained"])
               for p in document["points"]]
     # Hà Giang's own ranks, never added to anything; its changes are its own
     assert points == [("ha-giang", 2022, 19, None), ("ha-giang", 2023, 14, 5),

@@ -13,7 +13,7 @@ from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Cell, Column, Page, Styled, Table
 from cchc_cli.views.page import Note as PageNote
-from cchc_cli.views.records import envelope, num, period_column, period_record
+from cchc_cli.views.records import envelope, num, period_column, period_record, province_ref
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "": ""}
 VERDICT_WORDS = {
@@ -80,11 +80,10 @@ class CompareView:
         c = self.comparison
         return envelope(
             "compare",
-            province={"id": c.after.province.id, "name": {"vi": c.after.province.name.vi,
-                                                          "en": c.after.province.name.en}},
-            before=c.before.year, after=c.after.year,
-            before_period=period_record(c.before.period),
-            after_period=period_record(c.after.period),
+            province=province_ref(c.after.province.id, c.after.province.name),
+            year_before=c.before.year, year_after=c.after.year,
+            period_before=period_record(c.before.period),
+            period_after=period_record(c.after.period),
             periods_alike=c.periods_alike,
             figures=[{"id": p.after.id, "kind": p.after.kind,
                       "label": {"vi": p.after.label.vi, "en": p.after.label.en},

@@ -16,7 +16,14 @@ from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Bar, Cell, Chart, Column, Note, Page, Table
-from cchc_cli.views.records import envelope, num, period_column, period_record, text
+from cchc_cli.views.records import (
+    envelope,
+    num,
+    period_column,
+    period_record,
+    province_ref,
+    text,
+)
 
 if TYPE_CHECKING:
     from cchc_cli.provinces import Entry
@@ -58,11 +65,11 @@ class TrendView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         first = self.points[0].figure
-        return envelope("trend", province={"id": self.province.id,
-                                           "name": text(self.province.name)},
+        return envelope("trend", province=province_ref(self.province.id, self.province.name),
                         id=self.figure_id, kind=first.kind, label=text(first.label),
                         points=[{"year": p.year, "period": period_record(p.period),
-                                 "province": self._whose(p).id,
+                                 "province": province_ref(self._whose(p).id,
+                                                          self._whose(p).name),
                                  "value": num(p.figure.value),
                                  "of": p.figure.of, "qualifier": p.figure.qualifier,
                                  "basis": _basis(p.figure), "change": num(p.change),
@@ -178,7 +185,12 @@ class RankView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         return envelope("rank", id=self.figure_id, year=self.year,
-                        period=period_record(self.period), ranking=self.rows())
+                        period=period_record(self.period), ranking=[
+                            {"place": p.place, "tied": p.tied,
+                             "province": province_ref(p.province.id, p.province.name),
+                             "value": num(p.figure.value), "decimals": places(p.figure.value),
+                             "qualifier": p.figure.qualifier, "basis": _basis(p.figure)}
+                            for p in self.placings])
 
     def page(self, lang: Lang) -> Page:
         """The ranking as a table."""
