@@ -209,6 +209,10 @@ class Figure(Record):
     of_stated: bool = True
     """False when a rank's field size was not written and cchc took the number of
     provinces at the end of the report's period (63 before 1 July 2025, 34 after)."""
+    not_comparable: str | None = None
+    """Why this figure's value must not be set against another period's (the sources
+    count it differently): ``compare`` then shows both values with no change, direction
+    or verdict."""
 
 
 class ReviewMark(Record):

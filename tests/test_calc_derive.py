@@ -383,11 +383,11 @@ SMALL_CASES = [
     # 63 of 63: 6300/63 = 100.0; down 2 to 63rd: was 61st; 61 - 63 = -2 places
     Case("last_place", "top_share", None, "100.0", None, None, "exact"),
     Case("last_place", "previous_rank", None, "61", None, None, "exact"),
-    Case("last_place", "rank_change", None, "-2", None, None, "exact"),
+    Case("last_place", "places_gained", None, "-2", None, None, "exact"),
     # 1 of 63: 100/63 = 1.587 -> 1.6; unchanged
     Case("first_place", "top_share", None, "1.6", None, None, "exact"),
     Case("first_place", "previous_rank", None, "1", None, None, "exact"),
-    Case("first_place", "rank_change", None, "0", None, None, "exact"),
+    Case("first_place", "places_gained", None, "0", None, None, "exact"),
     # at least 91.28% of plan: at least 91.28 - 100 = -8.72 points
     Case("disbursed_at_least", "plan_gap", None, "-8.72", None, None, "at_least"),
 ]
@@ -414,7 +414,7 @@ def test_units(results: dict[str, FigureResult]) -> None:
     assert _get(results["tasks_towards_target"], "target_gap").unit == "count"
     assert _get(results["tasks_towards_target"], "target_progress").unit == "percent"
     assert _get(results["last_place"], "previous_rank").unit == "rank"
-    assert _get(results["last_place"], "rank_change").unit == "places"
+    assert _get(results["last_place"], "places_gained").unit == "places"
     assert _get(results["dossiers_split"], "rest_percent", "rest").unit == "percent"
 
 
@@ -530,7 +530,7 @@ REAL_CASES = [
     Case("service_index_rank", "top_share", None, "22.2", None, None, decimals=1),
     # 14th, up 5: was 19th; 19 - 14 = 5 places gained
     Case("service_index_rank", "previous_rank", None, "19", None, None, decimals=0),
-    Case("service_index_rank", "rank_change", None, "5", None, None, decimals=0),
+    Case("service_index_rank", "places_gained", None, "5", None, None, decimals=0),
     # 92 units at 100% of the inspection plan: the plan was exactly 92
     Case("units_inspected", "implied_plan", None, "92", "92", "92", decimals=0),
     Case("units_inspected", "plan_gap", None, "0", "0", "0", decimals=0),
@@ -576,7 +576,7 @@ def test_real_2023_grade_agrees(real: dict[str, FigureResult]) -> None:
 
 
 def test_real_2023_rank_direction(real: dict[str, FigureResult]) -> None:
-    change = _get(real["service_index_rank"], "rank_change")
+    change = _get(real["service_index_rank"], "places_gained")
     assert change.value == D(5)
     assert change.year == 2022
     assert isinstance(change.value, Decimal)

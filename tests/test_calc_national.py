@@ -83,9 +83,9 @@ def test_movers_between_two_captures() -> None:
                   "2026-10-11")
     movement = movers(FOUR, later)
     moves = {m.province: m for m in movement.moves}
-    assert moves["an-giang"].place_change == 2  # 3rd -> 1st
+    assert moves["an-giang"].places_gained == 2  # 3rd -> 1st
     assert moves["an-giang"].score_change == Decimal(12)  # 60 -> 72
-    assert moves["ca-mau"].place_change == -2  # 1st (tied) -> 3rd
+    assert moves["ca-mau"].places_gained == -2  # 1st (tied) -> 3rd
     assert moves["ca-mau"].score_change == Decimal(-5)  # 70 -> 65
     assert movement.only_before == ("can-tho",)
     assert movement.only_after == ("dien-bien",)

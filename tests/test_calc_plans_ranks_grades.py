@@ -19,8 +19,8 @@ from cchc_cli.calc.ranks import (
     competition_ranks,
     direction,
     in_field,
+    places_gained,
     previous_rank,
-    rank_change,
     top_share,
 )
 from cchc_cli.model import Band, Change, Text
@@ -159,8 +159,8 @@ def test_previous_rank(rank: int, moved: Literal["up", "down"], places_moved: in
         (1, 63, -62),
     ],
 )
-def test_rank_change(before: int, after: int, expected: int) -> None:
-    assert rank_change(before, after) == expected
+def test_places_gained(before: int, after: int, expected: int) -> None:
+    assert places_gained(before, after) == expected
 
 
 @pytest.mark.parametrize(
@@ -175,8 +175,8 @@ def test_rank_14_up_5_round_trip() -> None:
     # 14th up 5 was 19th; from 19th to 14th is 5 places gained, i.e. up
     before = previous_rank(14, "up", 5)
     assert before == 19
-    assert rank_change(before, 14) == 5
-    assert direction(rank_change(before, 14)) == "up"
+    assert places_gained(before, 14) == 5
+    assert direction(places_gained(before, 14)) == "up"
 
 
 @pytest.mark.parametrize(

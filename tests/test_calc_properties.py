@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_cli.calc.precision import round_half_up
-from cchc_cli.calc.ranks import previous_rank, rank_change
+from cchc_cli.calc.ranks import places_gained, previous_rank
 from cchc_cli.calc.shares import rest_percent, whole_number_range
 
 D = Decimal
@@ -130,7 +130,7 @@ def test_parts_and_rest_make_exactly_100(percents: list[Decimal]) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=1, max_value=10_000), st.integers(min_value=0, max_value=10_000))
-def test_a_rank_change_and_its_reverse_cancel(rank: int, moved: int) -> None:
+def test_a_places_gained_and_its_reverse_cancel(rank: int, moved: int) -> None:
     """Undoing a move by the same number of places returns the original rank.
 
     previous_rank(previous_rank(r, "up", k), "down", k) == r, and the same the
@@ -139,7 +139,7 @@ def test_a_rank_change_and_its_reverse_cancel(rank: int, moved: int) -> None:
     earlier = previous_rank(rank, "up", moved)
     assert previous_rank(earlier, "down", moved) == rank
     assert previous_rank(previous_rank(rank, "down", moved), "up", moved) == rank
-    assert rank_change(earlier, rank) == moved
+    assert places_gained(earlier, rank) == moved
     assert earlier - rank == moved  # up k places: the earlier rank number was k larger
 
 

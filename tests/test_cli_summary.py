@@ -37,7 +37,7 @@ def summary_2023() -> dict[str, Any]:
 
 
 def test_summary_json_has_version_and_every_figure(summary_2023: dict[str, Any]) -> None:
-    assert summary_2023["format"] == "cchc-output/1"
+    assert summary_2023["format"] == "cchc-output/2"
     assert summary_2023["command"] == "summary"
     assert summary_2023["year"] == 2023
     assert summary_2023["province"]["id"] == "ha-giang"

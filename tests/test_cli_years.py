@@ -53,17 +53,20 @@ def test_compare_2023_2024_matches_figures_by_id() -> None:
     whole = measure(document, "online_public_services", "whole")
     assert (whole["before"], whole["after"]) == (1876, 1952)
     rank = measure(document, "service_index_rank")
-    assert (rank["before"], rank["after"], rank["change"]) == (14, 12, -2)
+    # 14th → 12th: two places gained; a rank has no after − before "change"
+    assert (rank["before"], rank["after"], rank["places_gained"]) == (14, 12, 2)
+    assert rank["change"] is None
     assert (rank["direction"], rank["verdict"]) == ("up", "better")
     simplified = measure(document, "procedures_simplified")
-    assert (simplified["before"], simplified["after"], simplified["verdict"]) == (267, 256, "worse")
+    # the data marks 2024's count not comparable with 2023's: no verdict
+    assert (simplified["before"], simplified["after"], simplified["verdict"]) == (267, 256, None)
 
 
 def test_compare_table_shows_the_changes() -> None:
     out = run("compare", "2023", "2024", "--format", "markdown", "--lang", "en").stdout
     assert "| Online public services provided | 1,818 | 1,872 | +54 (+3.0%) | ▲ better |" in out
     assert "|   share | 96.9% | 95.9% | -1.0 points | ▼ worse |" in out
-    assert "| Service index rank among provinces | 14/63 | 12/63 | -2 | ▲ better |" in out
+    assert "| Service index rank among provinces | 14/63 | 12/63 | +2 | ▲ better |" in out
     assert "the count rose (1,818 → 1,872) while the share fell (96.9% → 95.9%)" in out
 
 
@@ -156,12 +159,13 @@ def provinces(write_report: Callable[..., Path]) -> Path:
 def test_rank_orders_provinces_with_ties(provinces: Path) -> None:
     ranking = run_json("rank", "service_index_rank", "--year", "2024",
                        "--data", str(provinces))["ranking"]
-    assert [(r["place"], r["province"], r["tied"]) for r in ranking] == [
+    assert [(r["place"], r["province"]["id"], r["tied"]) for r in ranking] == [
         (1, "bac-kan", False), (2, "ha-giang", True), (2, "lao-cai", True),
         (4, "tuyen-quang", False)]
     services = run_json("rank", "online_public_services", "--year", "2024",
                         "--data", str(provinces))["ranking"]
-    assert [r["province"] for r in services] == ["tuyen-quang", "ha-giang", "lao-cai", "bac-kan"]
+    assert [r["province"]["id"] for r in services] == [
+        "tuyen-quang", "ha-giang", "lao-cai", "bac-kan"]
 
 
 def test_several_provinces_need_a_choice(provinces: Path) -> None:

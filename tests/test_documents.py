@@ -318,7 +318,7 @@ def test_trend_workbook_numbers_equal_the_json(tmp_path: Path) -> None:
     target = write(tmp_path, "t.xlsx", "trend", "service_index_rank")
     rows = openpyxl.load_workbook(target).worksheets[0].iter_rows(min_row=2)
     got = [(int(str(row[0].value)), row[1].value, row[3].value) for row in rows]
-    assert got == [(p["year"], p["value"], p["change"]) for p in document["points"]]
+    assert got == [(p["year"], p["value"], p["places_gained"]) for p in document["points"]]
 
 
 def test_workbook_text_never_becomes_a_formula(

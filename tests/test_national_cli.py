@@ -20,15 +20,15 @@ TABLES = DATA / "national"
 def entry(document: dict[str, object], province: str) -> dict[str, object]:
     ranking = document["ranking"]
     assert isinstance(ranking, list)
-    return next(e for e in ranking if e["province"] == province)
+    return next(e for e in ranking if e["province"]["id"] == province)
 
 
 def test_rank_papi_2023_lists_61_with_hue_first_and_ha_giang_11th() -> None:
     document = run_json("rank", "papi", "--year", "2023")
     assert len(document["ranking"]) == document["field"] == 61
-    assert {p["province"] for p in document["no_data"]} == {"quang-ninh", "binh-duong"}
+    assert {p["province"]["id"] for p in document["no_data"]} == {"quang-ninh", "binh-duong"}
     first = document["ranking"][0]
-    assert (first["province"], first["place"], first["rounded"]) == ("hue", 1, 46.04)
+    assert (first["province"]["id"], first["place"], first["rounded"]) == ("hue", 1, 46.04)
     assert round(first["value"], 4) == 46.0415
     ha_giang = entry(document, "ha-giang")
     assert (ha_giang["place"], ha_giang["rounded"]) == (11, 44.25)
@@ -39,7 +39,7 @@ def test_rank_papi_2023_lists_61_with_hue_first_and_ha_giang_11th() -> None:
 def test_rank_papi_2024_has_quang_ninh_first_and_ha_giang_30th_of_61() -> None:
     document = run_json("rank", "papi", "--year", "2024", "--province", "Hà Giang")
     first = document["ranking"][0]
-    assert (first["province"], first["rounded"]) == ("quang-ninh", 47.82)
+    assert (first["province"]["id"], first["rounded"]) == ("quang-ninh", 47.82)
     ha_giang = entry(document, "ha-giang")
     assert (ha_giang["place"], ha_giang["highlighted"]) == (30, True)
     assert ha_giang["ahead_percent"] == 47.5  # 29 of 61 ahead: 47.54% rounds to 47.5
@@ -67,7 +67,7 @@ def test_rank_766_uses_the_latest_capture_and_groups_add_up() -> None:
 def test_rank_766_as_of_picks_the_capture() -> None:
     document = run_json("rank", "service-index-766", "--as-of", "2026-09-17")
     first = document["ranking"][0]
-    assert (first["province"], first["value"]) == ("dong-thap", 68.32)
+    assert (first["province"]["id"], first["value"]) == ("dong-thap", 68.32)
     tuyen_quang = entry(document, "tuyen-quang")
     assert (tuyen_quang["place"], tuyen_quang["value"]) == (7, 65.15)
 
@@ -123,13 +123,13 @@ def test_show_papi_without_a_province_is_a_usage_error() -> None:
 def test_compare_766_captures_lists_the_movers() -> None:
     document = run_json("compare", "service-index-766", "--as-of", "2026-09-17",
                         "--to", "2026-10-10")
-    moves = {m["province"]: m for m in document["moves"]}
+    moves = {m["province"]["id"]: m for m in document["moves"]}
     tuyen_quang = moves["tuyen-quang"]
     assert (tuyen_quang["before"]["place"], tuyen_quang["after"]["place"]) == (7, 9)
-    assert tuyen_quang["place_change"] == -2
+    assert tuyen_quang["places_gained"] == -2
     assert tuyen_quang["score_change"] == pytest.approx(64.74 - 65.15)
     assert document["comparable"] == {"scores": True, "places": True, "reasons": []}
-    assert document["biggest"]["place_rises"][0] == "ninh-binh"  # 23rd -> 12th
+    assert document["biggest"]["place_rises"][0]["id"] == "ninh-binh"  # 23rd -> 12th
     out = run("compare", "service-index-766", "--as-of", "2026-09-17", "--to",
               "2026-10-10", "--format", "markdown").stdout
     assert "Biggest rises in place" in out and "| Tuyen Quang | 7 → 9 | -2 |" in out
@@ -146,9 +146,9 @@ def test_compare_papi_across_the_2018_change_compares_places_only() -> None:
 
 def test_compare_papi_lists_provinces_in_one_year_only() -> None:
     document = run_json("compare", "papi", "2023", "2024")
-    assert set(document["only_before"]) == {"vinh-phuc", "tien-giang"}
-    assert set(document["only_after"]) == {"quang-ninh", "binh-duong"}
-    ha_giang = next(m for m in document["moves"] if m["province"] == "ha-giang")
+    assert {p["id"] for p in document["only_before"]} == {"vinh-phuc", "tien-giang"}
+    assert {p["id"] for p in document["only_after"]} == {"quang-ninh", "binh-duong"}
+    ha_giang = next(m for m in document["moves"] if m["province"]["id"] == "ha-giang")
     assert (ha_giang["before"]["place"], ha_giang["after"]["place"]) == (11, 30)
 
 
@@ -172,7 +172,7 @@ def test_trend_papi_ha_giang_has_14_years_and_marks_the_2018_break() -> None:
 
 def test_trend_of_a_merged_province_shows_each_former_part() -> None:
     document = run_json("trend", "papi", "--province", "tuyen-quang")
-    assert {s["province"] for s in document["series"]} == {"ha-giang", "tuyen-quang-cu"}
+    assert {s["province"]["id"] for s in document["series"]} == {"ha-giang", "tuyen-quang-cu"}
     out = run("trend", "papi", "--province", "tuyen-quang", "--lang", "vi").stdout
     assert "Hà Giang (nay thuộc Tuyên Quang)" in out
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
@@ -132,12 +134,13 @@ def test_rank_of_a_month_ranks_only_that_months_reports(data_with_july: Path) ->
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["period"]["key"] == "2024-07"
-    assert [(r["province"], r["value"], r["place"]) for r in document["ranking"]] == [
+    assert [(r["province"]["id"], r["value"], r["place"]) for r in document["ranking"]] == [
         ("bac-kan", 1904, 1), ("ha-giang", 1820, 2)]
     # the whole of 2024 holds Hà Giang's annual figure alone, never a July one
     year = json.loads(run("rank", "online_public_services", "--data", str(data_with_july),
                           "--year", "2024", "--format", "json").stdout)
-    assert [(r["province"], r["period"]) for r in year["ranking"]] == [("ha-giang", "2024")]
+    assert [(r["province"]["id"], year["period"]["key"]) for r in year["ranking"]] == [
+        ("ha-giang", "2024")]
 
 
 def test_compare_refuses_a_month_against_a_year_naming_both(data_with_july: Path) -> None:
@@ -152,10 +155,10 @@ def test_compare_with_mixed_periods_says_so_in_json_csv_and_table(data_with_july
     args = ("compare", "2023", "2024-07", "--data", str(data_with_july), "--province",
             "ha-giang", "--mixed-periods")
     document = json.loads(run(*args, "--format", "json").stdout)
-    assert (document["before_period"]["key"], document["after_period"]["key"]) == (
+    assert (document["period_before"]["key"], document["period_after"]["key"]) == (
         "2023", "2024-07")
-    assert document["before_period"]["kind"] == "year"
-    assert document["after_period"]["kind"] == "month"
+    assert document["period_before"]["kind"] == "year"
+    assert document["period_after"]["kind"] == "month"
     assert document["periods_alike"] is False
     csv_lines = run(*args, "--format", "csv").stdout.splitlines()
     header = csv_lines[0].split(",")
@@ -169,7 +172,7 @@ def test_compare_with_mixed_periods_says_so_in_json_csv_and_table(data_with_july
 def test_compare_of_two_years_says_they_are_alike() -> None:
     document = json.loads(run("compare", "2023", "2024", "--format", "json").stdout)
     assert document["periods_alike"] is True
-    assert document["after_period"] == {"key": "2024", "kind": "year", "year": 2024,
+    assert document["period_after"] == {"key": "2024", "kind": "year", "year": 2024,
                                         "number": None, "start": "2024-01-01",
                                         "end": "2024-12-31", "as_of": None}
 
@@ -216,5 +219,20 @@ def test_check_of_one_period(data_with_july: Path) -> None:
     result = run("check", "--data", str(data_with_july), "--period", "2024-07", "--format",
                  "json")
     document = json.loads(result.stdout)
-    assert sorted((r["province"], r["period"]) for r in document["reports"]) == [
+    assert sorted((r["province"]["id"], r["period"]) for r in document["reports"]) == [
         ("bac-kan", "2024-07"), ("ha-giang", "2024-07")]
+
+
+def test_compare_with_mixed_periods_carries_the_note_in_json_and_csv(
+        data_with_july: Path) -> None:
+    args = ("compare", "2023", "2024-07", "--data", str(data_with_july), "--province",
+            "ha-giang", "--mixed-periods")
+    notes = json.loads(run(*args, "--format", "json").stdout)["notes"]
+    unlike = next(n for n in notes if n["code"] == "periods_unlike")
+    assert unlike["id"] is None
+    assert unlike["numbers"] == {"period_before": "2023", "kind_before": "year",
+                                 "period_after": "2024-07", "kind_after": "month"}
+    assert "not alike" in unlike["message"]
+    rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
+    assert rows and all("periods_unlike" in row["note_codes"].split() for row in rows)
+    assert "not alike" in rows[0]["notes"]

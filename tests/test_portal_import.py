@@ -475,7 +475,7 @@ def test_rank_reads_an_imported_table_with_data(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     ranking = json.loads(result.stdout)["ranking"]
     assert len(ranking) == 34
-    assert (ranking[0]["province"], ranking[0]["place"], ranking[0]["total"]) == (
+    assert (ranking[0]["province"]["id"], ranking[0]["place"], ranking[0]["total"]) == (
         "dong-thap", 1, 68.32)
     assert json.loads(result.stdout)["source"]["table"].startswith(str(tmp_path))
 
@@ -494,6 +494,6 @@ def test_all_eight_captures_import_and_compare_lists_the_movers(tmp_path: Path) 
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert document["moves"] and len(document["moves"]) == 34
-    tuyen_quang = next(m for m in document["moves"] if m["province"] == "tuyen-quang")
+    tuyen_quang = next(m for m in document["moves"] if m["province"]["id"] == "tuyen-quang")
     assert (tuyen_quang["before"]["place"], tuyen_quang["after"]["place"]) == (7, 9)
-    assert "khanh-hoa" in document["biggest"]["place_rises"]
+    assert "khanh-hoa" in {p["id"] for p in document["biggest"]["place_rises"]}

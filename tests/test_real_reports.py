@@ -265,6 +265,13 @@ def test_ranks_of_63_and_of_34_compare_by_share_not_places(tmp_path: Path) -> No
         22.2, 14.7, -7.5, "better")
     table = run("compare", "2024", "2026", "--data", str(tmp_path), "--lang", "en").stdout
     assert "not on the same scale" in table and "places" not in table.split("scale")[0]
+    # the note is data too: in the JSON with its numbers, and on the CSV's rows
+    note = document["notes"][0]
+    assert (note["code"], note["id"], note["numbers"]) == (
+        "fields_differ", "service_index_rank", {"field_before": 63, "field_after": 34})
+    assert "not on the same scale" in note["message"]
+    rows = run("compare", "2024", "2026", "--data", str(tmp_path), "--format", "csv").stdout
+    assert rows.count("fields_differ") == 2  # the value row and the top-share row
 
 
 def test_the_bundled_reports_say_ha_giang_is_part_of_tuyen_quang() -> None:
@@ -279,10 +286,11 @@ def test_a_current_province_shows_its_former_parts_data_as_theirs() -> None:
     document = json.loads(run("trend", "service_index_rank", "--province", "Tuyên Quang",
                               "--format", "json").stdout)
     assert document["province"]["id"] == "tuyen-quang"
-    points = [(p["province"], p["year"], p["value"], p["change"]) for p in document["points"]]
+    points = [(p["province"]["id"], p["year"], p["value"], p["places_gained"])
+              for p in document["points"]]
     # Hà Giang's own ranks, never added to anything; its changes are its own
-    assert points == [("ha-giang", 2022, 19, None), ("ha-giang", 2023, 14, -5),
-                      ("ha-giang", 2024, 12, -2)]
+    assert points == [("ha-giang", 2022, 19, None), ("ha-giang", 2023, 14, 5),
+                      ("ha-giang", 2024, 12, 2)]
     table = run("trend", "service_index_rank", "--province", "tuyen quang", "--lang", "en")
     assert "Ha Giang" in table.stdout and "that province's own" in table.stdout
     years = run("years", "--province", "Tuyên Quang", "--format", "json")

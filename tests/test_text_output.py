@@ -157,7 +157,7 @@ def test_exports_by_extension(tmp_path: Path, command: list[str]) -> None:
         target = tmp_path / name
         assert run(*command, "--output", str(target)).exit_code == 0, name
     document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
-    assert document["format"] == "cchc-output/1"
+    assert document["format"] == "cchc-output/2"
     header = (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.count(",") >= 5  # check has no rows on clean data, only its header
     markdown = (tmp_path / "out.md").read_text(encoding="utf-8")

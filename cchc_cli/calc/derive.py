@@ -260,9 +260,9 @@ def _rank(figure: Figure) -> list[Derived]:
         found.append(Derived("previous_rank", Decimal(before), "rank", bound,
                              (figure.value, sign, change.amount, "=", Decimal(before)),
                              year=change.since))
-        found.append(Derived("rank_change", Decimal(ranks.rank_change(before, rank)), "places",
-                             "exact", (Decimal(before), "−", figure.value, "=",
-                                       Decimal(ranks.rank_change(before, rank))),
+        gained = Decimal(ranks.places_gained(before, rank))
+        found.append(Derived("places_gained", gained, "places", "exact",
+                             (Decimal(before), "−", figure.value, "=", gained),
                              year=change.since))
     return found
 

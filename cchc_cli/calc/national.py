@@ -175,7 +175,7 @@ class Move(Record):
     after: Standing
     score_change: Decimal | None
     """None when scores do not compare (see ``Comparability``)."""
-    place_change: int | None
+    places_gained: int | None
     """Places gained (positive = up the table); None when places do not compare."""
 
 
@@ -209,7 +209,7 @@ def movers(before: NationalTable, after: NationalTable, measure: str = "total") 
 def biggest(moves: tuple[Move, ...], key: str, count: int = 5) -> tuple[list[Move], list[Move]]:
     """The largest rises and the largest falls by ``key`` (``score`` or ``place``)."""
     def amount(move: Move) -> Decimal | int | None:
-        return move.score_change if key == "score" else move.place_change
+        return move.score_change if key == "score" else move.places_gained
 
     changed = [m for m in moves if (amount(m) or 0) != 0]
     rises = sorted((m for m in changed if (amount(m) or 0) > 0),

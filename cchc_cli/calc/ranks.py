@@ -15,8 +15,11 @@ def previous_rank(rank: int, direction: Literal["up", "down"], places_moved: int
     return rank + places_moved if direction == "up" else rank - places_moved
 
 
-def rank_change(before: int, after: int) -> int:
-    """Places gained from ``before`` to ``after`` (positive = moved up, i.e. better)."""
+def places_gained(before: int, after: int) -> int:
+    """Places gained from ``before`` to ``after`` (positive = moved up, i.e. better).
+
+    This is cchc's one sign for a rank change, in every command: 14th → 12th is +2.
+    """
     return before - after
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_cli.calc.compare import better_way
-from cchc_cli.calc.ranks import competition_ranks
+from cchc_cli.calc.compare import better_way, difference_qualifier
+from cchc_cli.calc.ranks import competition_ranks, places_gained
 from cchc_cli.model import Figure, Province, Report
 from cchc_cli.periods import Period
 from cchc_cli.record import Record
@@ -17,9 +17,16 @@ class Point(Record):
     year: int
     figure: Figure
     change: Decimal | None
+    """This value − the one before; None for a rank, whose move is ``places_gained``."""
     period: Period
     province: Province | None = None
     """Whose figure it is, where a series shows a unit's former parts as theirs."""
+    places_gained: int | None = None
+    """For a rank: places gained since the one before (positive = up the table); None
+    when the two ranks are out of fields of different sizes."""
+    change_qualifier: str | None = None
+    """What the change (or places gained) is: ``exact``, ``approx``, ``at_least``,
+    ``at_most``; None without one."""
 
 
 def lineage_trend(timelines: list[tuple[Province, list[Report]]], figure_id: str
@@ -42,15 +49,29 @@ def trend(timeline: list[Report], figure_id: str) -> list[Point]:
     period of the same kind (a month from a month, a year from a year).
     """
     points: list[Point] = []
-    last: dict[str, Decimal] = {}
+    last: dict[str, Figure] = {}
     for report in sorted(timeline, key=lambda r: r.period.sort_key()):
         figure = report.figure(figure_id)
         if figure is None:
             continue
         before = last.get(report.period.kind)
-        change = None if before is None else figure.value - before
-        last[report.period.kind] = figure.value
-        points.append(Point(report.year, figure, change, report.period))
+        last[report.period.kind] = figure
+        comparable = before is not None and before.not_comparable is None \
+            and figure.not_comparable is None
+        qualifier = difference_qualifier(before.qualifier, figure.qualifier) \
+            if before is not None and comparable else None
+        if before is None or qualifier is None:
+            points.append(Point(report.year, figure, None, report.period))
+        elif figure.kind == "rank":
+            gained = places_gained(int(before.value), int(figure.value)) \
+                if before.of == figure.of else None
+            points.append(Point(report.year, figure, None, report.period,
+                                places_gained=gained, change_qualifier=(
+                                    difference_qualifier(figure.qualifier, before.qualifier)
+                                    if gained is not None else None)))
+        else:
+            points.append(Point(report.year, figure, figure.value - before.value,
+                                report.period, change_qualifier=qualifier))
     return points
 
 

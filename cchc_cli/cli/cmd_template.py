@@ -8,7 +8,7 @@ import click
 
 from cchc_cli.catalog import Catalog, SelectionError
 from cchc_cli.cli.data import load_catalog, select_period, select_province
-from cchc_cli.cli.options import PeriodType
+from cchc_cli.cli.options import PeriodType, data_option
 from cchc_cli.model import Province
 from cchc_cli.periods import SYNTAX, Period, year_period
 
@@ -21,14 +21,13 @@ from cchc_cli.periods import SYNTAX, Period, year_period
 @click.option("--from", "from_period", type=PeriodType(), metavar="PERIOD",
               help="The report to start from [default: the province's latest before the new "
                    "one].")
-@click.option("--data", metavar="PATH", envvar="CCHC_DATA", show_envvar=True,
-              help="A report file or a folder of report_*.yaml [default: the bundled datasets].")
+@data_option
 @click.option("--province", "-p", metavar="NAME",
               help="Province id or name; one with no report yet starts from an empty report.")
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 def template(*, year: int | None, period: Period | None, from_period: Period | None,
-             data: str | None, province: str | None, output: str | None, force: bool) -> None:
+             data: tuple[str, ...], province: str | None, output: str | None, force: bool) -> None:
     """A skeleton for a new report: an earlier report's figures with empty values.
 
     For a province with no report in the data yet, the skeleton holds its

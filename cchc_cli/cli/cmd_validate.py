@@ -32,13 +32,13 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
       cchc validate report_2025.yaml --format json
     """
     out = output_from(kwargs)
-    from cchc_cli.load.files import data_location, find_report_files, load_files
+    from cchc_cli.load.files import data_locations, find_report_files, load_files
     from cchc_cli.load.problems import DataError, Problem
     from cchc_cli.views.validation import ValidationView, arithmetic_problems
 
     files: list[str] = []
     problems: list[Problem] = []
-    for location in list(paths) or [data_location(None)]:
+    for location in data_locations(paths):
         try:
             files += find_report_files(location)
         except DataError as error:

@@ -14,10 +14,10 @@ from cchc_cli.catalog import Catalog
 
 def _catalog(ctx: click.Context) -> Catalog | None:
     """The data the command line points at (``--data``, ``CCHC_DATA`` or the bundled)."""
-    from cchc_cli.load.files import data_location, find_report_files, load_files
+    from cchc_cli.load.files import data_locations, find_all_report_files, load_files
 
     try:
-        reports, _ = load_files(find_report_files(data_location(ctx.params.get("data"))))
+        reports, _ = load_files(find_all_report_files(data_locations(ctx.params.get("data"))))
     except Exception:  # completion must never fail the shell
         return None
     return Catalog(tuple(reports))

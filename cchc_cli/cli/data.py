@@ -11,17 +11,17 @@ from cchc_cli.model import Province, Report
 from cchc_cli.periods import Period
 
 
-def load_catalog(data: str | None, years: set[int] | None = None) -> Catalog:
-    """Every report at ``--data`` (or ``CCHC_DATA``, or the bundled datasets).
+def load_catalog(data: tuple[str, ...], years: set[int] | None = None) -> Catalog:
+    """Every report at each ``--data`` (or ``CCHC_DATA``, or the bundled datasets).
 
     With ``years``, every file is still checked but only those years are kept.
     """
-    from cchc_cli.load.files import data_location, load_location
+    from cchc_cli.load.files import data_locations, load_location
     from cchc_cli.load.problems import DataError
 
     keep = None if years is None else (lambda report: report.year in years)
     try:
-        return Catalog(tuple(load_location(data_location(data), keep)))
+        return Catalog(tuple(load_location(data_locations(data), keep)))
     except DataError as error:
         raise DataProblems(error.problems) from None
 

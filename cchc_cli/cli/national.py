@@ -41,16 +41,19 @@ def as_of_option(command: F) -> F:
 def find_index(name: str, location: str | None) -> IndexFolder | None:
     """The index folder called ``name``, or None when ``name`` is no index (a figure id).
 
-    Without ``--tables``, a ``--data`` folder that holds index folders (as
-    ``cchc import`` and ``cchc fetch`` write them) is where the tables are.
+    Without ``--tables``, a ``--data`` folder that holds the index's folder (as
+    ``cchc import`` and ``cchc fetch`` write them) is where its tables are; the
+    first such ``--data`` wins.
     """
     from cchc_cli.load.national import find_indices, tables_location
 
     if location is None:
-        data = click.get_current_context().params.get("data")
-        found = find_indices(data) if isinstance(data, str) else {}
-        if found:
-            return found.get(name)
+        from cchc_cli.load.files import BUNDLED
+
+        for data in click.get_current_context().params.get("data") or ():
+            found = find_indices(data) if data != BUNDLED else {}
+            if name in found:
+                return found[name]
     return find_indices(tables_location(location)).get(name)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -30,10 +31,28 @@ class Output(Record):
 class DataChoice(Record):
     """Where the data is and which province and period to use."""
 
-    data: str | None
+    data: tuple[str, ...]
+    """Every ``--data`` given (``bundled`` names the bundled datasets); empty for the default."""
     province: str | None
     year: int | None
     period: Period | None = None
+
+
+class DataPath(click.ParamType):  # type: ignore[type-arg]
+    """A ``--data`` path, or ``bundled``; ``CCHC_DATA`` holds several separated by ``:``."""
+
+    name = "path"
+    envvar_list_splitter = os.pathsep
+
+
+DATA_HELP = ("A report file or a folder of report_*.yaml; repeat to combine, 'bundled' "
+             "for the bundled datasets [default: bundled].")
+
+
+def data_option(command: F) -> F:
+    """``--data PATH``, repeatable."""
+    return click.option("--data", metavar="PATH", type=DataPath(), multiple=True,
+                        envvar="CCHC_DATA", show_envvar=True, help=DATA_HELP)(command)
 
 
 class PeriodType(click.ParamType):  # type: ignore[type-arg]
@@ -74,9 +93,7 @@ def data_options(year: bool = True, year_default: str = "the latest") -> Callabl
 
     def decorator(command: F) -> F:
         options = [
-            click.option("--data", metavar="PATH", envvar="CCHC_DATA", show_envvar=True,
-                         help="A report file or a folder of report_*.yaml "
-                              "[default: the bundled datasets]."),
+            data_option,
             click.option("--province", "-p", metavar="NAME", shell_complete=_complete("provinces"),
                          help="Province id or name, any case, with or without diacritics."),
         ]
@@ -102,7 +119,8 @@ def choice_from(kwargs: dict[str, Any]) -> DataChoice:
     if year is not None and period is not None and period.year != year:
         raise click.UsageError(f"--year {year} and --period {period.full_key} disagree; "
                                "give one of them")
-    return DataChoice(kwargs.pop("data", None), kwargs.pop("province", None), year, period)
+    return DataChoice(tuple(kwargs.pop("data", None) or ()), kwargs.pop("province", None), year,
+                      period)
 
 
 def output_options(command: F) -> F:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from cchc_cli.load.problems import DataError, Problem
@@ -259,18 +259,49 @@ def _load_each(paths: list[str], keep: Callable[[Report], bool] | None
     return reports, problems
 
 
-def data_location(option: str | None) -> str:
-    """Where to read data from: ``--data``, else ``CCHC_DATA``, else the bundled datasets."""
-    return option or os.environ.get("CCHC_DATA") or bundled_data_dir()
+BUNDLED = "bundled"
+"""The name that ``--data`` (and ``CCHC_DATA``) gives the bundled datasets."""
 
 
-def load_location(location: str, keep: Callable[[Report], bool] | None = None
+def data_locations(options: Sequence[str] | str | None = None) -> list[str]:
+    """Where to read data from: every ``--data``, else ``CCHC_DATA`` (several paths
+    separated by ``os.pathsep``), else the bundled datasets; ``bundled`` names those."""
+    given = [options] if isinstance(options, str) else list(options or ())
+    if not given:
+        given = [p for p in os.environ.get("CCHC_DATA", "").split(os.pathsep) if p]
+    return [bundled_data_dir() if g == BUNDLED else g for g in given] or [bundled_data_dir()]
+
+
+def find_all_report_files(locations: Sequence[str]) -> list[str]:
+    """The report files at every location, each file once; ``DataError`` lists every
+    location with nothing to read."""
+    files: list[str] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for location in locations:
+        try:
+            found = find_report_files(location)
+        except DataError as error:
+            problems += error.problems
+            continue
+        for path in found:
+            if (real := os.path.realpath(path)) not in seen:
+                seen.add(real)
+                files.append(path)
+    if problems:
+        raise DataError(problems)
+    return files
+
+
+def load_location(locations: Sequence[str], keep: Callable[[Report], bool] | None = None
                   ) -> list[Report]:
-    """Load every report at ``location``, or raise ``DataError`` with all problems.
+    """Load every report at ``locations``, or raise ``DataError`` with all problems.
 
-    ``keep`` chooses which reports to hold on to (see ``load_files``).
+    The same province and period in two files (the bundled 2024 and a file of
+    one's own) is a problem naming both. ``keep`` chooses which reports to
+    hold on to (see ``load_files``).
     """
-    reports, problems = load_files(find_report_files(location), keep=keep)
+    reports, problems = load_files(find_all_report_files(locations), keep=keep)
     if problems:
         raise DataError(problems)
     return reports

@@ -57,6 +57,7 @@ _FIGURE_REQUIRED = ("id", "area", "label", "kind", "value", "source", "excerpt")
 _FIGURE_OPTIONAL = (
     "qualifier", "unit", "max", "of", "basis", "better", "index", "grade", "components",
     "share", "breakdown", "attainment", "target", "change", "note", "review", "as_printed",
+    "not_comparable",
 )
 _FILE_GUESSES = ("province", "year", "period", "as_of", "sources", "indices", "headline",
                  "figures", "set_aside")
@@ -512,6 +513,7 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
         "excerpt": get("excerpt", reader.string),
         "note": get("note", reader.string),
         "as_printed": bool(get("as_printed", reader.flag)),
+        "not_comparable": get("not_comparable", lambda n, f: _reason(n, f, reader)),
     }
     values["value"] = _value(fields.get("value"), kind, values, field, reader)
     values["components"] = _components(fields.get("components"), field, reader)
@@ -526,6 +528,16 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
     if len(reader.problems) != before:
         return None
     return values
+
+
+def _reason(node: Node, field: str, reader: FieldReader) -> str | None:
+    """A reason in words: a figure marked not comparable says why."""
+    value = reader.string(node, field)
+    if value is not None and not value.strip():
+        reader.fail(node, field, "the reason is empty",
+                    "say why the figure is not comparable across periods, or remove the field")
+        return None
+    return value
 
 
 def _figure_id(node: Node, field: str, reader: FieldReader) -> str | None:

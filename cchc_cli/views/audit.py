@@ -13,7 +13,7 @@ from cchc_cli.model import Lang, Report
 from cchc_cli.periods import Period
 from cchc_cli.views.page import Column, Note, Page, Styled, Table
 from cchc_cli.views.phrases import change_words
-from cchc_cli.views.records import envelope, num
+from cchc_cli.views.records import envelope, num, province_ref
 
 if TYPE_CHECKING:
     from cchc_cli.calc.national import CrossCheck
@@ -108,8 +108,9 @@ def describe(finding: Finding, lang: Lang) -> str:
 
 def finding_record(finding: Finding) -> dict[str, Any]:
     """A finding as a JSON record, with its numbers raw and its message in English."""
-    return {"severity": finding.severity, "code": finding.code, "province": finding.province,
-            "year": finding.year, "period": finding.period, "id": finding.figure_id,
+    return {"severity": finding.severity, "code": finding.code,
+            "province": province_ref(finding.province), "year": finding.year,
+            "period": finding.period, "id": finding.figure_id,
             "numbers": {k: _raw(v) for k, v in finding.numbers.items()},
             "message": describe(finding, "en"), "excerpt": finding.excerpt,
             "source": finding.source}
@@ -140,15 +141,15 @@ class CheckView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         return envelope("check", errors=self.count("error"), warnings=self.count("warning"),
-                        reports=[{"province": p, "year": period.year,
+                        reports=[{"province": province_ref(p), "year": period.year,
                                   "period": period.full_key} for p, period in self.reports],
                         findings=[finding_record(f) for f in self.findings],
                         cross_checks=[cross_record(r, c) for r, c in self.cross_checks])
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per finding."""
-        return [{k: v for k, v in finding_record(f).items() if k != "numbers"}
-                for f in self.findings]
+        return [{**{k: v for k, v in finding_record(f).items() if k != "numbers"},
+                 "province": f.province} for f in self.findings]
 
     def page(self, lang: Lang) -> Page:
         """The findings as a table, then the count."""
@@ -213,7 +214,8 @@ class VerifyView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         return envelope("verify", source=self.source, verified=self.ok,
-                        figures=[{**row, "missing": list(c.missing)}
+                        figures=[{**row, "province": province_ref(self.province),
+                                  "missing": list(c.missing)}
                                  for row, c in zip(self.rows(), self.checks, strict=True)],
                         uncovered=[u._asdict() for u in self.uncovered])
 
@@ -245,7 +247,8 @@ class VerifyView:
 
 def cross_record(report: Report, check: CrossCheck) -> dict[str, Any]:
     """A cross-check of a report's figure against a national table, as a JSON record."""
-    return {"province": report.province.id, "period": report.period.full_key,
+    return {"province": province_ref(report.province.id, report.province.name),
+            "period": report.period.full_key,
             "id": check.figure_id, "kind": check.kind, "stated": num(check.stated),
             "table_value": num(check.table_value), "rounded": num(check.rounded),
             "agrees": check.agrees, "report": report.path, "table": check.table.path,

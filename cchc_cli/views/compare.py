@@ -6,13 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from cchc_cli import i18n, numfmt
-from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair
+from cchc_cli.calc.compare import Comparison, Delta, Disagreement, FigurePair, Note
 from cchc_cli.calc.precision import places
 from cchc_cli.model import Figure, Lang
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
-from cchc_cli.views.page import Cell, Column, Note, Page, Styled, Table
-from cchc_cli.views.records import envelope, num, period_column, period_record
+from cchc_cli.views.page import Cell, Column, Page, Styled, Table
+from cchc_cli.views.page import Note as PageNote
+from cchc_cli.views.records import envelope, num, period_column, period_record, province_ref
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "": ""}
 VERDICT_WORDS = {
@@ -41,11 +42,12 @@ def delta_record(delta: Delta) -> dict[str, Any]:
     return {
         "measure": delta.measure, "part": delta.part, "before": num(delta.before),
         "after": num(delta.after), "change": num(delta.change),
-        "relative_change": num(delta.relative),
+        "relative_change": num(delta.relative), "places_gained": delta.places_gained,
         "points_change": num(delta.change) if delta.unit == "percent" else None,
         "unit": delta.unit, "direction": delta.direction or None,
         "verdict": delta.verdict or None,
-        "approx": delta.approx_before or delta.approx_after,
+        "before_qualifier": delta.qualifier_before, "after_qualifier": delta.qualifier_after,
+        "change_qualifier": delta.change_qualifier,
     }
 
 
@@ -66,7 +68,9 @@ class CompareView:
 
     columns = ("province", "year_before", "year_after", "period_before", "period_after",
                "periods_alike", "id", "measure", "part", "before", "after", "change",
-               "relative_change", "unit", "direction", "verdict", "before_basis", "after_basis")
+               "relative_change", "places_gained", "unit", "direction", "verdict",
+               "before_qualifier", "after_qualifier", "change_qualifier", "before_basis",
+               "after_basis", "note_codes", "notes")
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
@@ -76,22 +80,47 @@ class CompareView:
         c = self.comparison
         return envelope(
             "compare",
-            province={"id": c.after.province.id, "name": {"vi": c.after.province.name.vi,
-                                                          "en": c.after.province.name.en}},
-            before=c.before.year, after=c.after.year,
-            before_period=period_record(c.before.period),
-            after_period=period_record(c.after.period),
+            province=province_ref(c.after.province.id, c.after.province.name),
+            year_before=c.before.year, year_after=c.after.year,
+            period_before=period_record(c.before.period),
+            period_after=period_record(c.after.period),
             periods_alike=c.periods_alike,
             figures=[{"id": p.after.id, "kind": p.after.kind,
                       "label": {"vi": p.after.label.vi, "en": p.after.label.en},
                       "before_basis": _basis(p.before), "after_basis": _basis(p.after),
+                      "comparable": p.comparable,
                       "measures": [delta_record(d) for d in p.deltas]} for p in c.pairs],
-            only_before=[{"id": f.id, "value": num(f.value), "basis": _basis(f)}
-                         for f in c.only_before],
-            only_after=[{"id": f.id, "value": num(f.value), "basis": _basis(f)}
-                        for f in c.only_after],
+            only_before=[{"id": f.id, "value": num(f.value), "qualifier": f.qualifier,
+                          "basis": _basis(f)} for f in c.only_before],
+            only_after=[{"id": f.id, "value": num(f.value), "qualifier": f.qualifier,
+                         "basis": _basis(f)} for f in c.only_after],
             disagreements=[disagreement_record(d) for d in c.disagreements],
+            notes=[self.note_record(note) for note in c.notes],
         )
+
+    def note_record(self, note: Note) -> dict[str, Any]:
+        """A note as ``{code, id, message, numbers}``: numbers raw, the message in English."""
+        return {"code": note.code, "id": note.figure_id, "message": self.note_text(note, "en"),
+                "numbers": {k: num(v) if isinstance(v, Decimal) else v
+                            for k, v in note.numbers.items()}}
+
+    def note_text(self, note: Note, lang: Lang) -> str:
+        """A note in words."""
+        c = self.comparison
+        if note.code == "periods_unlike":
+            return self._mixed(c, lang)
+        pair = next(p for p in c.pairs if p.after.id == note.figure_id)
+        if note.code == "fields_differ":
+            return self._fields_differ(pair, lang)
+        if note.code == "not_comparable":
+            return self._not_comparable(pair, note, lang)
+        return self._share_note(pair, note, lang)
+
+    def _row_notes(self, figure_id: str | None) -> dict[str, str | None]:
+        """The CSV's note columns for a row: the codes and English messages that apply."""
+        notes = [n for n in self.comparison.notes if n.figure_id in (None, figure_id)]
+        return {"note_codes": " ".join(n.code for n in notes) or None,
+                "notes": " | ".join(self.note_text(n, "en") for n in notes) or None}
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per figure and measure; figures in one year only have an empty side."""
@@ -105,13 +134,14 @@ class CompareView:
                 rows.append({"province": c.after.province.id, "year_before": c.before.year,
                              "year_after": c.after.year, **when, "id": pair.after.id, **record,
                              "before_basis": _basis(pair.before),
-                             "after_basis": _basis(pair.after)})
+                             "after_basis": _basis(pair.after), **self._row_notes(pair.after.id)})
         for figure, side in [(f, "before") for f in c.only_before] + \
                 [(f, "after") for f in c.only_after]:
             rows.append({"province": c.after.province.id, "year_before": c.before.year,
                          "year_after": c.after.year, **when, "id": figure.id, "measure": "value",
                          side: num(figure.value), "unit": figure.kind,
-                         f"{side}_basis": _basis(figure)})
+                         f"{side}_qualifier": figure.qualifier,
+                         f"{side}_basis": _basis(figure), **self._row_notes(figure.id)})
         return rows
 
     def page(self, lang: Lang) -> Page:
@@ -126,16 +156,14 @@ class CompareView:
         page: Page = [Table(title, (Column(i18n.word("figure", lang)), Column(before, True),
                                     Column(after, True), Column(change, True),
                                     Column("")), tuple(rows))]
-        if not c.periods_alike:
-            page.append(Note(self._mixed(c, lang), "warning"))
+        notes = {code: [n for n in c.notes if n.code == code] for code in NOTE_STYLES}
+        page += [PageNote(self.note_text(n, lang), "warning") for n in notes["periods_unlike"]]
         page += self._only(c.only_before, before, lang) + self._only(c.only_after, after, lang)
-        page += [Note(self._disagreement(d, lang), "warning") for d in c.disagreements]
-        page += [Note(text, "muted") for pair in c.pairs
-                 if (text := self._share_note(pair, lang))]
-        page += [Note(self._fields_differ(p, lang), "warning") for p in c.pairs
-                 if p.after.kind == "rank" and p.before.of != p.after.of]
+        page += [PageNote(self._disagreement(d, lang), "warning") for d in c.disagreements]
+        page += [PageNote(self.note_text(n, lang), style) for code, style in NOTE_STYLES.items()
+                 if code != "periods_unlike" for n in notes[code]]
         if any(p.before.derived_from or p.after.derived_from for p in c.pairs):
-            page.append(Note("* " + i18n.word("derived_year", lang)))
+            page.append(PageNote("* " + i18n.word("derived_year", lang)))
         return page
 
     def _row(self, pair: FigurePair, delta: Delta, lang: Lang) -> tuple[Cell, ...]:
@@ -152,50 +180,53 @@ class CompareView:
         word = VERDICT_WORDS[delta.verdict][0 if lang == "vi" else 1]
         verdict = f"{ARROWS[delta.direction]} {word}".strip()
         return (label,
-                self._amount_cell(pair.before, delta, delta.before, delta.approx_before,
+                self._amount_cell(pair.before, delta, delta.before, delta.qualifier_before,
                                   lang=lang, mark=before_mark),
-                self._amount_cell(figure, delta, delta.after, delta.approx_after,
+                self._amount_cell(figure, delta, delta.after, delta.qualifier_after,
                                   lang=lang, mark=after_mark),
                 self._change(delta, lang), Styled(verdict, VERDICT_STYLES[delta.verdict]))
 
     @classmethod
-    def _amount_cell(cls, figure: Figure, delta: Delta, value: Decimal | None, approx: bool, *,
-                     lang: Lang, mark: str) -> Cell:
+    def _amount_cell(cls, figure: Figure, delta: Delta, value: Decimal | None,
+                     qualifier: str | None, *, lang: Lang, mark: str) -> Cell:
         """An amount as a number cell (a dash where the year has none)."""
         if value is None:
             return "—"
         if delta.measure == "value":
             return figure_cell(figure, lang, value, mark)
         decimals = 0 if delta.unit != "percent" and figure.kind == "count" else places(value)
-        return number_cell(cls._amount(figure, delta, value, approx, lang) + mark, value,
-                           decimals, lang, qualifier="approx" if approx else "exact")
+        return number_cell(cls._amount(figure, delta, value, qualifier, lang) + mark, value,
+                           decimals, lang, qualifier=qualifier or "exact")
 
     @staticmethod
-    def _amount(figure: Figure, delta: Delta, value: Decimal | None, approx: bool,
+    def _amount(figure: Figure, delta: Delta, value: Decimal | None, qualifier: str | None,
                 lang: Lang) -> str:
         if value is None:
             return "—"
         if delta.measure == "value":
             return phrases.value_text(figure, lang, value)
         if delta.unit == "percent":
-            return numfmt.percent(value, lang)
+            return numfmt.qualified(numfmt.percent(value, lang), qualifier or "exact")
         text = phrases.amount(figure, value, lang, 0 if figure.kind == "count" else None)
-        return numfmt.qualified(text, "approx" if approx else "exact")
+        return numfmt.qualified(text, qualifier or "exact")
 
     @staticmethod
     def _change(delta: Delta, lang: Lang) -> str:
+        qualifier = delta.change_qualifier or "exact"
+        if delta.places_gained is not None:
+            return numfmt.qualified(f"{delta.places_gained:+d}".replace("+0", "0"), qualifier)
         if delta.change is None:
             return ""
         sign = "+" if delta.change > 0 else ""
         if delta.unit == "percent":
             unit = " điểm phần trăm" if lang == "vi" else " points"
-            return f"{sign}{numfmt.number(delta.change, lang)}{unit}"
+            return numfmt.qualified(f"{sign}{numfmt.number(delta.change, lang)}{unit}",
+                                    qualifier)
         text = f"{sign}{numfmt.number(delta.change, lang)}"
         if delta.relative is not None:
             rel_sign = "+" if delta.relative > 0 else ""
             text += f" ({rel_sign}{numfmt.percent(delta.relative, lang)})"
-        approx = delta.approx_before or delta.approx_after
-        return numfmt.qualified(text, "approx" if approx else "exact")
+        return numfmt.qualified(text, qualifier)
 
     @staticmethod
     def _mixed(c: Comparison, lang: Lang) -> str:
@@ -221,6 +252,16 @@ class CompareView:
                 "are compared by the top share of the field.")
 
     @staticmethod
+    def _not_comparable(pair: FigurePair, note: Note, lang: Lang) -> str:
+        label, period = pair.after.label.get(lang), note.numbers["period"]
+        reason = note.numbers["reason"]
+        if lang == "vi":
+            return (f"{label}: số liệu {period} không so sánh được với kỳ khác, nên không "
+                    f"tính thay đổi hay tốt hơn, kém hơn ({reason}).")
+        return (f"{label}: the {period} figure is not comparable with other periods, so no "
+                f"change, better or worse is given ({reason}).")
+
+    @staticmethod
     def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:
         if not figures:
             return []
@@ -244,20 +285,18 @@ class CompareView:
                 f"{item.other_year}, which implies {implied} in {item.other_year}; the "
                 f"{item.other_year} report gives {found}.")
 
-    def _share_note(self, pair: FigurePair, lang: Lang) -> str:
+    def _share_note(self, pair: FigurePair, note: Note, lang: Lang) -> str:
         deltas = {d.measure: d for d in pair.deltas}
-        value, share, whole = (deltas.get(k) for k in ("value", "share_percent", "whole"))
-        if value is None or share is None or value.change is None or share.change is None:
-            return ""
-        if (value.change > 0) == (share.change > 0) or value.change == 0 or share.change == 0:
-            return ""
-        counts = [self._amount(pair.after, value, v, False, lang)
-                  for v in (value.before, value.after)]
-        pcts = [numfmt.percent(v, lang) for v in (share.before, share.after) if v is not None]
-        wholes = [] if whole is None else [
-            self._amount(pair.after, whole, whole.before, whole.approx_before, lang),
-            self._amount(pair.after, whole, whole.after, whole.approx_after, lang)]
-        rose = value.change > 0
+        value, whole = deltas["value"], deltas.get("whole")
+        n = note.numbers
+        counts = [self._amount(pair.after, value, _decimal(n[f"count_{side}"]),
+                               getattr(value, f"qualifier_{side}"), lang)
+                  for side in ("before", "after")]
+        pcts = [numfmt.percent(_decimal(n[f"share_{side}"]), lang) for side in ("before", "after")]
+        wholes = [] if whole is None or n["whole_before"] is None else [
+            self._amount(pair.after, whole, _decimal(n[f"whole_{side}"]),
+                         str(n[f"whole_{side}_qualifier"]), lang) for side in ("before", "after")]
+        rose = _decimal(n["count_after"]) > _decimal(n["count_before"])
         label = pair.after.label.get(lang)
         if lang == "vi":
             text = (f"{label}: số lượng {'tăng' if rose else 'giảm'} ({' → '.join(counts)}) "
@@ -266,6 +305,16 @@ class CompareView:
         text = (f"{label}: the count {'rose' if rose else 'fell'} ({' → '.join(counts)}) while "
                 f"the share {'fell' if rose else 'rose'} ({' → '.join(pcts)})")
         return text + (f"; the whole went from {wholes[0]} to {wholes[1]}." if wholes else ".")
+
+
+NOTE_STYLES = {"periods_unlike": "warning", "not_comparable": "warning",
+               "count_and_share_diverge": "muted", "fields_differ": "warning"}
+"""How each note of the comparison is shown, in this order after the tables."""
+
+
+def _decimal(value: object) -> Decimal:
+    assert isinstance(value, Decimal)
+    return value
 
 
 def _part_label(figure: Figure, part: str | None, lang: Lang) -> str:

@@ -73,10 +73,16 @@ def measure_label(table: NationalTable, code: str, lang: Lang) -> str:
     return f"{code} {measure.label.get(lang)}"
 
 
+def _province(province: str) -> dict[str, Any]:
+    """A province as ``{"id", "name"}``, named by the registry."""
+    return {"id": province, "name": text(province_name(province))}
+
+
 def _gap_record(gap: Gap | None) -> dict[str, Any] | None:
     if gap is None:
         return None
-    return {"place": gap.place, "provinces": list(gap.provinces), "points": num(gap.points)}
+    return {"place": gap.place, "provinces": [_province(p) for p in gap.provinces],
+            "points": num(gap.points)}
 
 
 class NationalRankView:
@@ -99,8 +105,7 @@ class NationalRankView:
 
     def _entries(self) -> list[dict[str, Any]]:
         table, field = self.table, self.ranking.field
-        return [{"place": s.place, "tied": s.tied, "province": s.row.province,
-                 "name": text(province_name(s.row.province)),
+        return [{"place": s.place, "tied": s.tied, "province": _province(s.row.province),
                  "source_name": s.row.source_name, "value": num(s.value),
                  "rounded": num(rounded(table, s.value)),
                  "ahead_percent": num(ahead_percent(s.place, field)),
@@ -119,8 +124,7 @@ class NationalRankView:
             measure={"code": measure, "label": text(found.label) if found else None,
                      "max": num(found.max) if found else None, "basis": table.basis(measure)},
             source=source_record(table), field=self.ranking.field,
-            no_data=[{"province": row.province, "name": text(province_name(row.province))}
-                     for row in self.ranking.no_data],
+            no_data=[{"province": _province(row.province)} for row in self.ranking.no_data],
             ranking=self._entries())
 
     def rows(self) -> list[dict[str, Any]]:
@@ -129,8 +133,9 @@ class NationalRankView:
         return [{"index": table.index.id, "period": table.period.full_key,
                  "measure": self.ranking.measure, "place": e["place"], "tied": e["tied"],
                  "field": self.ranking.field, "ahead_percent": e["ahead_percent"],
-                 "province": e["province"], "name_vi": e["name"]["vi"],
-                 "name_en": e["name"]["en"], "value": e["value"], "rounded": e["rounded"],
+                 "province": e["province"]["id"], "name_vi": e["province"]["name"]["vi"],
+                 "name_en": e["province"]["name"]["en"], "value": e["value"],
+                 "rounded": e["rounded"],
                  "basis": table.basis(self.ranking.measure), "total": e["total"],
                  **e["components"]} for e in self._entries()]
 
@@ -214,7 +219,8 @@ class NationalShowView:
                 "label": text(found.label) if found else None, "value": num(p.value),
                 "rounded": num(rounded(self.table, p.value)), "max": num(p.maximum),
                 "median": num(p.median), "best": num(p.best),
-                "best_provinces": list(p.best_provinces), "place": p.place, "tied": p.tied,
+                "best_provinces": [_province(b) for b in p.best_provinces],
+                "place": p.place, "tied": p.tied,
                 "field": p.field, "up": _gap_record(p.up), "down": _gap_record(p.down),
                 "basis": self.table.basis(p.code)}
 
@@ -224,8 +230,7 @@ class NationalShowView:
         row = table.row(self.province)
         return envelope("show", index=index_record(table.index, table),
                         period=period_record(table.period),
-                        province={"id": self.province,
-                                  "name": text(province_name(self.province)),
+                        province={**_province(self.province),
                                   "source_name": row.source_name if row else None},
                         source=source_record(table),
                         measures=[self._record(p) for p in self.profiles])
@@ -283,7 +288,7 @@ class NationalCompareView:
     """Two tables of one index: who moved, and who is in one only."""
 
     columns = ("index", "province", "name_vi", "name_en", "before_period", "after_period",
-               "before_place", "after_place", "place_change", "before_value", "after_value",
+               "before_place", "after_place", "places_gained", "before_value", "after_value",
                "score_change")
 
     def __init__(self, before: NationalTable, after: NationalTable, movement: Movement) -> None:
@@ -292,12 +297,12 @@ class NationalCompareView:
         self.movement = movement
 
     def _move_records(self) -> list[dict[str, Any]]:
-        return [{"province": m.province, "name": text(province_name(m.province)),
+        return [{"province": _province(m.province),
                  "before": {"place": m.before.place, "tied": m.before.tied,
                             "value": num(m.before.value)},
                  "after": {"place": m.after.place, "tied": m.after.tied,
                            "value": num(m.after.value)},
-                 "score_change": num(m.score_change), "place_change": m.place_change}
+                 "score_change": num(m.score_change), "places_gained": m.places_gained}
                 for m in sorted(self.movement.moves, key=lambda m: (m.after.place,
                                                                     m.province))]
 
@@ -308,27 +313,30 @@ class NationalCompareView:
         lists = {}
         for key in ("score", "place"):
             rises, falls = biggest(movement.moves, key)
-            lists[f"{key}_rises"] = [m.province for m in rises]
-            lists[f"{key}_falls"] = [m.province for m in falls]
+            lists[f"{key}_rises"] = [_province(m.province) for m in rises]
+            lists[f"{key}_falls"] = [_province(m.province) for m in falls]
         return envelope(
             "compare", index=index_record(self.after.index, self.after),
-            before={"period": period_record(self.before.period), "method": self.before.method.id,
-                    "field": movement.fields[0], "source": source_record(self.before)},
-            after={"period": period_record(self.after.period), "method": self.after.method.id,
-                   "field": movement.fields[1], "source": source_record(self.after)},
+            table_before={"period": period_record(self.before.period),
+                          "method": self.before.method.id, "field": movement.fields[0],
+                          "source": source_record(self.before)},
+            table_after={"period": period_record(self.after.period),
+                         "method": self.after.method.id, "field": movement.fields[1],
+                         "source": source_record(self.after)},
             comparable={"scores": allowed.scores, "places": allowed.places,
                         "reasons": list(allowed.reasons)},
             moves=self._move_records(), biggest=lists,
-            only_before=list(movement.only_before), only_after=list(movement.only_after))
+            only_before=[_province(p) for p in movement.only_before],
+            only_after=[_province(p) for p in movement.only_after])
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per province in both."""
-        return [{"index": self.after.index.id, "province": r["province"],
-                 "name_vi": r["name"]["vi"], "name_en": r["name"]["en"],
+        return [{"index": self.after.index.id, "province": r["province"]["id"],
+                 "name_vi": r["province"]["name"]["vi"], "name_en": r["province"]["name"]["en"],
                  "before_period": self.before.period.full_key,
                  "after_period": self.after.period.full_key,
                  "before_place": r["before"]["place"], "after_place": r["after"]["place"],
-                 "place_change": r["place_change"], "before_value": r["before"]["value"],
+                 "places_gained": r["places_gained"], "before_value": r["before"]["value"],
                  "after_value": r["after"]["value"], "score_change": r["score_change"]}
                 for r in self._move_records()]
 
@@ -371,7 +379,7 @@ class NationalCompareView:
         rows = []
         for m in moves:
             places = f"{m.before.place} → {m.after.place}"
-            change = "" if m.place_change is None else f"{m.place_change:+d}".replace("+0", "0")
+            change = "" if m.places_gained is None else f"{m.places_gained:+d}".replace("+0", "0")
             scores = (f"{score(self.before, m.before.value, lang)} → "
                       f"{score(self.after, m.after.value, lang)}")
             delta = "" if m.score_change is None else \
@@ -414,9 +422,8 @@ class NationalTrendView:
         """The JSON document."""
         return envelope("trend", index={"id": self.index.id, "short": self.index.short,
                                         "name": text(self.index.name)},
-                        province={"id": self.province,
-                                  "name": text(province_name(self.province))},
-                        series=[{"province": part, "name": text(province_name(part)),
+                        province=_province(self.province),
+                        series=[{"province": _province(part),
                                  "points": [self._point(p) for p in points]}
                                 for part, points in self.series])
 

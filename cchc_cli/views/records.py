@@ -12,8 +12,10 @@ from cchc_cli.periods import Period
 if TYPE_CHECKING:
     from cchc_cli.calc.derive import Derived, FigureResult
 
-OUTPUT_FORMAT = "cchc-output/1"
-"""The version of the JSON documents cchc writes (see the README)."""
+OUTPUT_FORMAT = "cchc-output/2"
+"""The version of the JSON documents cchc writes (see the README). 2: one vocabulary
+(``basis`` is stated or derived, a province is always ``{id, name}``, ``year_before``
+and ``year_after`` at the top of ``compare``), places gained, qualifiers and notes."""
 
 Record = dict[str, Any]
 
@@ -37,6 +39,17 @@ def num(value: Decimal | None) -> int | float | None:
 def text(value: Text | None) -> Record | None:
     """A two-language phrase as ``{"vi": ..., "en": ...}``."""
     return None if value is None else {"vi": value.vi, "en": value.en}
+
+
+def province_ref(province_id: str, name: Text | None = None) -> Record:
+    """A province as ``{"id", "name": {"vi", "en"}}``: the name given, else the registry's,
+    else the id itself."""
+    if name is None:
+        from cchc_cli.provinces import registry
+
+        entry = registry().get(province_id)
+        name = entry.name if entry else Text(province_id, province_id)
+    return {"id": province_id, "name": text(name)}
 
 
 def envelope(command: str, **body: Any) -> Record:
@@ -113,7 +126,8 @@ def figure_record(result: FigureResult) -> Record:
         "unit": text(figure.unit),
         "max": num(figure.max),
         "of": figure.of,
-        "basis": figure.basis,
+        "percent_basis": figure.basis if figure.kind == "percent" else None,
+        "basis": "derived" if figure.derived_from else "stated",
         "better": figure.better,
         "index": figure.index_id,
         "grade": figure.grade,
@@ -123,6 +137,8 @@ def figure_record(result: FigureResult) -> Record:
         "source": figure.source,
         "excerpt": figure.excerpt,
         "note": figure.note,
+        "comparable": figure.not_comparable is None,
+        "not_comparable": figure.not_comparable,
         "derived_from": figure.derived_from,
     }
 

@@ -16,7 +16,14 @@ from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Bar, Cell, Chart, Column, Note, Page, Table
-from cchc_cli.views.records import envelope, num, period_column, period_record, text
+from cchc_cli.views.records import (
+    envelope,
+    num,
+    period_column,
+    period_record,
+    province_ref,
+    text,
+)
 
 if TYPE_CHECKING:
     from cchc_cli.provinces import Entry
@@ -39,7 +46,7 @@ class TrendView:
     """One figure across the periods of a province (and of its former parts, as theirs)."""
 
     columns = ("province", "id", "year", "period", "period_kind", "period_end", "value", "unit",
-               "qualifier", "basis", "change", "whose")
+               "qualifier", "basis", "change", "places_gained", "change_qualifier", "whose")
 
     def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
         self.province = province
@@ -58,14 +65,16 @@ class TrendView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         first = self.points[0].figure
-        return envelope("trend", province={"id": self.province.id,
-                                           "name": text(self.province.name)},
+        return envelope("trend", province=province_ref(self.province.id, self.province.name),
                         id=self.figure_id, kind=first.kind, label=text(first.label),
                         points=[{"year": p.year, "period": period_record(p.period),
-                                 "province": self._whose(p).id,
+                                 "province": province_ref(self._whose(p).id,
+                                                          self._whose(p).name),
                                  "value": num(p.figure.value),
                                  "of": p.figure.of, "qualifier": p.figure.qualifier,
                                  "basis": _basis(p.figure), "change": num(p.change),
+                                 "places_gained": p.places_gained,
+                                 "change_qualifier": p.change_qualifier,
                                  "source": p.figure.source} for p in self.points])
 
     def rows(self) -> list[dict[str, Any]]:
@@ -75,7 +84,9 @@ class TrendView:
                  "period_end": p.period.end.isoformat(),
                  "value": num(p.figure.value), "unit": p.figure.kind,
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
-                 "change": num(p.change), "whose": self._whose(p).id} for p in self.points]
+                 "change": num(p.change), "places_gained": p.places_gained,
+                 "change_qualifier": p.change_qualifier,
+                 "whose": self._whose(p).id} for p in self.points]
 
     def page(self, lang: Lang) -> Page:
         """A table of the years, then the values as bars and a sparkline."""
@@ -86,8 +97,7 @@ class TrendView:
             (period_column(p.period, lang),
              *((self._whose(p).name.get(lang),) if self.has_parts else whose),
              figure_cell(p.figure, lang, mark="*" if p.figure.derived_from else ""),
-             "" if p.change is None else
-             number_cell(_signed(p.change, lang), p.change, places(p.change), lang))
+             _change_cell(p, lang))
             for p in self.points)
         title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
         heading = "year" if all(p.period.is_year for p in self.points) else "period"
@@ -106,6 +116,8 @@ class TrendView:
         if first.kind == "rank":
             page.append(Note("longer bar = better rank" if lang == "en"
                              else "thanh dài hơn = thứ hạng tốt hơn"))
+            page.append(Note("change = places gained (+ up, - down)" if lang == "en"
+                             else "thay đổi = số bậc tăng (+ tăng, - giảm)"))
         if any(p.figure.derived_from for p in self.points):
             page.append(Note("* " + i18n.word("derived_year", lang)))
         return page
@@ -128,6 +140,19 @@ def _file_cell(report: Report, lang: Lang) -> str:
     if implied_only(report):
         return f"{i18n.word('derived_year', lang)}: {PurePath(report.path).name}"
     return report.path
+
+
+def _change_cell(point: Point, lang: Lang) -> Cell:
+    """A period's change: places gained for a rank, else the signed difference."""
+    qualifier = point.change_qualifier or "exact"
+    if point.places_gained is not None:
+        gained = Decimal(point.places_gained)
+        return number_cell(numfmt.qualified(_signed(gained, lang), qualifier), gained, 0, lang,
+                           qualifier=qualifier)
+    if point.change is None:
+        return ""
+    return number_cell(numfmt.qualified(_signed(point.change, lang), qualifier), point.change,
+                       places(point.change), lang, qualifier=qualifier)
 
 
 def _signed(value: Decimal, lang: Lang) -> str:
@@ -160,7 +185,12 @@ class RankView:
     def document(self) -> dict[str, Any]:
         """The JSON document."""
         return envelope("rank", id=self.figure_id, year=self.year,
-                        period=period_record(self.period), ranking=self.rows())
+                        period=period_record(self.period), ranking=[
+                            {"place": p.place, "tied": p.tied,
+                             "province": province_ref(p.province.id, p.province.name),
+                             "value": num(p.figure.value), "decimals": places(p.figure.value),
+                             "qualifier": p.figure.qualifier, "basis": _basis(p.figure)}
+                            for p in self.placings])
 
     def page(self, lang: Lang) -> Page:
         """The ranking as a table."""

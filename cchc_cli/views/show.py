@@ -37,7 +37,7 @@ DERIVED_NAMES = {
     "target_progress": ("mức đạt mục tiêu", "progress towards target"),
     "top_share": ("vị trí trong nhóm (% từ trên xuống)", "position in the field (top %)"),
     "previous_rank": ("hạng năm trước", "earlier rank"),
-    "rank_change": ("số bậc tăng so với", "places gained since"),
+    "places_gained": ("số bậc tăng so với", "places gained since"),
     "previous_value": ("giá trị năm trước", "earlier value"),
     "grade_band": ("khung xếp loại của điểm", "band the score falls in"),
     "grade_agrees": ("xếp loại khớp khung điểm", "reported grade agrees"),
@@ -54,7 +54,7 @@ def derived_name(item: Derived, figure: Figure, lang: Lang) -> str:
             labels[figure.breakdown.rest.id] = figure.breakdown.rest.label.get(lang)
         name += ": " + " + ".join(labels.get(part, part) for part in item.part.split("+"))
     if item.year is not None:
-        name += f" {item.year}" if item.key == "rank_change" else f" ({item.year})"
+        name += f" {item.year}" if item.key == "places_gained" else f" ({item.year})"
     return name
 
 
