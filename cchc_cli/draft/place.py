@@ -74,21 +74,27 @@ def place_of(name: str, how: str, on: datetime.date | None = None) -> Place:
     return Place(entry.id, entry.name.vi, entry.name.en, how)
 
 
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every folded province name (longest first, so "Thua Thien Hue"
+    wins over "Hue"), and each folded name's written form."""
+    written: dict[str, str] = {}
+    for name, _ in _names():
+        written.setdefault(fold(name), name)
+    alternatives = "|".join(re.escape(folded) for folded in written)
+    return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"), written
+
+
 def find_province(text: str, address: str | None,
                   on: datetime.date | None = None) -> Place | None:
-    """The province the text names most often, else the one the address names."""
+    """The province the text names most often (the first named, on a tie), else the one
+    the address names."""
+    pattern, written = _pattern()
     folded = fold(text)
-    counts: Counter[str] = Counter()
-    for name, _ in _names():
-        pattern = rf"(?<![\w]){re.escape(fold(name))}(?![\w])"
-        found = len(re.findall(pattern, folded))
-        if found:
-            counts[name] = found
-            folded = re.sub(pattern, " ", folded)  # "Huế" inside "Thừa Thiên Huế" counts once
+    counts: Counter[str] = Counter(written[match] for match in pattern.findall(folded))
     if counts:
         best = max(counts.values())
         chosen = min((name for name in counts if counts[name] == best),
-                     key=lambda name: _first(fold(text), name))
+                     key=lambda name: _first(folded, name))
         return place_of(chosen, "text", on)
     if address:
         squeezed = re.sub(r"[^a-z]", "", fold(address).lower())
