@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cchc_cli.calc import grades, shares
-from cchc_cli.calc.changes import previous_value, stated_change_agrees
+from cchc_cli.calc.changes import crosses_merger, previous_value, stated_change_agrees
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, half_step, places, round_half_up
 from cchc_cli.calc.ranks import in_field
 from cchc_cli.calc.years import implied_figure
@@ -174,6 +174,10 @@ def check_rank(report: Report, figure: Figure) -> list[Finding]:
         return []
     if not in_field(int(figure.value), figure.of):
         return [_finding("error", "rank_outside_field", report, figure, rank=figure.value,
+                         of=figure.of)]
+    if figure.change is not None and crosses_merger(figure.change, report.period.end):
+        return [_finding("warning", "change_across_merger", report, figure,
+                         amount=figure.change.amount, since=figure.change.since,
                          of=figure.of)]
     provinces = provinces_on(report.period.end)
     if figure.of_stated and provinces is not None and figure.of != provinces:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, places, round_half_up
@@ -24,6 +25,18 @@ def previous_value(value: Decimal, change: Change) -> Decimal:
     factor = ONE_HUNDRED + sign * change.amount
     decimals = max(places(value), 1)
     return round_half_up(divide(value * ONE_HUNDRED, factor), decimals)
+
+
+def crosses_merger(change: Change, period_end: date) -> bool:
+    """Places gained or lost stated across the 2025 merger, without the earlier field.
+
+    A rank among 34 provinces and one among 63 are not on one scale: "up 7
+    places" from a field of 63 to a field of 34 gives no earlier place.
+    """
+    from cchc_cli.provinces import MERGER_DATE
+
+    return (change.unit == "places" and change.of is None
+            and date(change.since, 12, 31) < MERGER_DATE <= period_end)
 
 
 def stated_change_agrees(before: Decimal, after: Decimal, change: Change) -> bool:

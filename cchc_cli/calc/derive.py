@@ -99,7 +99,7 @@ def derive(figure: Figure, report: Report | None = None) -> tuple[Derived, ...]:
     if figure.target is not None:
         found += _target(figure)
     if figure.kind == "rank" and figure.of is not None:
-        found += _rank(figure)
+        found += _rank(figure, report)
     elif figure.change is not None:
         found += _previous_value(figure)
     if figure.kind == "score" and report is not None:
@@ -245,7 +245,7 @@ def _target(figure: Figure) -> list[Derived]:
     return found
 
 
-def _rank(figure: Figure) -> list[Derived]:
+def _rank(figure: Figure, report: Report | None) -> list[Derived]:
     assert figure.of is not None
     rank = int(figure.value)
     share = ranks.top_share(rank, figure.of)
@@ -254,7 +254,9 @@ def _rank(figure: Figure) -> list[Derived]:
     found = [Derived("top_share", share, "percent", bound,
                      (figure.value, "× 100 ÷", Decimal(figure.of), "≈", share), decimals=1)]
     change = figure.change
-    if change is not None and change.unit == "places":
+    across = change is not None and report is not None and \
+        changes.crosses_merger(change, report.period.end)
+    if change is not None and change.unit == "places" and not across:
         before = ranks.previous_rank(rank, change.direction, int(change.amount))
         sign = "+" if change.direction == "up" else "−"
         found.append(Derived("previous_rank", Decimal(before), "rank", bound,

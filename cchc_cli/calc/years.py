@@ -8,7 +8,7 @@ of its own, made of implied figures.
 
 from __future__ import annotations
 
-from cchc_cli.calc.changes import previous_value
+from cchc_cli.calc.changes import crosses_merger, previous_value
 from cchc_cli.model import Figure, Report, Source
 from cchc_cli.periods import year_period
 from cchc_cli.record import Record
@@ -25,7 +25,7 @@ class Implied(Record):
 def implied_figure(figure: Figure, report: Report) -> Implied | None:
     """The earlier-year figure that ``figure``'s stated change implies, if any."""
     change = figure.change
-    if change is None:
+    if change is None or crosses_merger(change, report.period.end):
         return None
     value = previous_value(figure.value, change)
     of = change.of or figure.of

@@ -49,6 +49,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{room}, tức là nhiều nhất {most}, chưa tới tổng điểm {total}",
         "the components given add up to {sum}; the missing {missing} can add at most {room}, "
         "so at most {most}, short of the stated total {total}"),
+    "change_across_merger": (
+        "thay đổi {amount} bậc so với {since} vượt qua đợt sắp xếp ngày 01/07/2025 (từ 63 "
+        "xuống {of} tỉnh, thành phố): không suy ra được thứ hạng năm {since}; ghi rõ 'of' của "
+        "năm đó nếu nguồn có nêu",
+        "a change of {amount} places since {since} crosses the merger of 1 July 2025 (from "
+        "63 provinces to {of}): no place in {since} is worked out; give that year's 'of' if "
+        "the source states it"),
     "field_not_the_country": (
         "xếp hạng trên {of}, nhưng ngày {day} cả nước có {provinces} tỉnh, thành phố (một "
         "nhóm nhỏ hơn chỉ đúng khi có tỉnh không có số liệu)",
