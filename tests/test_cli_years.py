@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_DATA, EXIT_OUTPUT, EXIT_USAGE
+from cchc_cli.errors import EXIT_DATA, EXIT_OUTPUT, EXIT_USAGE
 from tests.conftest import MINIMAL, run, run_json
 
 RANK_FIGURE = """\

@@ -15,7 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cchc_cli.cli.errors import EXIT_USAGE
+from cchc_cli.errors import EXIT_USAGE
 from cchc_cli.render import svg
 from cchc_cli.render.html import linked
 from cchc_cli.render.xlsx import number_format, number_value

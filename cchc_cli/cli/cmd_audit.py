@@ -9,7 +9,6 @@ import click
 
 from cchc_cli.catalog import Catalog
 from cchc_cli.cli.data import load_catalog, select_province, select_provinces
-from cchc_cli.cli.errors import EXIT_FINDINGS, EXIT_OK, DataProblems
 from cchc_cli.cli.options import (
     DataChoice,
     choice_from,
@@ -17,10 +16,11 @@ from cchc_cli.cli.options import (
     output_from,
     output_options,
 )
-from cchc_cli.cli.output import emit
+from cchc_cli.errors import EXIT_FINDINGS, EXIT_OK, DataProblems
 from cchc_cli.model import Province, Report
 from cchc_cli.national import NationalTable
 from cchc_cli.periods import Period, describe, year_period
+from cchc_cli.render.output import emit
 
 
 def _reports(catalog: Catalog, province: Province, period: Period | None) -> list[Report]:

@@ -10,8 +10,8 @@ import click
 from cchc_cli.cli.data import load_catalog, select_period, select_province
 from cchc_cli.cli.national import as_of_option, find_index, refuse_report_options, tables_option
 from cchc_cli.cli.options import PeriodType, choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
 from cchc_cli.periods import Period
+from cchc_cli.render.output import emit
 
 
 @click.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cchc_cli.cli.errors import DataProblems
+from cchc_cli.errors import DataProblems
 
 
 @click.command()
@@ -49,7 +49,7 @@ def draft(*, article: str, province: str | None, period: str | None, source_url:
         return
     from pathlib import Path
 
-    from cchc_cli.cli.output import write_file
+    from cchc_cli.render.files import write_file
 
     write_file(Path(output), text, force)
     click.echo(f"cchc: wrote {output}", err=True)

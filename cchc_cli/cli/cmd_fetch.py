@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cchc_cli.cli.cmd_import import into_option, write_capture_table
-from cchc_cli.cli.errors import OutputError, PortalFailure
+from cchc_cli.errors import OutputError, PortalFailure
 
 if TYPE_CHECKING:
     from rich.progress import Progress

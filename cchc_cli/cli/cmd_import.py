@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cchc_cli.cli.errors import DataProblems, OutputError
 from cchc_cli.cli.options import PeriodType
+from cchc_cli.errors import DataProblems, OutputError
 from cchc_cli.periods import SYNTAX, Period
 
 if TYPE_CHECKING:

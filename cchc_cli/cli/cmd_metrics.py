@@ -8,7 +8,7 @@ import click
 
 from cchc_cli.cli.data import load_catalog, narrow
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
+from cchc_cli.render.output import emit
 
 
 @click.command()

@@ -12,11 +12,12 @@ import datetime as dt
 import click
 
 from cchc_cli.cli.national import load, measure_code, pick, province_id
-from cchc_cli.cli.options import DataChoice, Output
-from cchc_cli.cli.output import emit
+from cchc_cli.cli.options import DataChoice
 from cchc_cli.load.national import IndexFolder
 from cchc_cli.national import NationalTable
 from cchc_cli.periods import Period, year_period
+from cchc_cli.render.formats import Output
+from cchc_cli.render.output import emit
 
 
 def _period(choice: DataChoice) -> Period | None:

@@ -16,9 +16,9 @@ from cchc_cli.cli.data import (
 )
 from cchc_cli.cli.national import as_of_option, find_index, refuse_report_options, tables_option
 from cchc_cli.cli.options import FIGURE_ID, choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
 from cchc_cli.periods import KINDS as PERIOD_KINDS
 from cchc_cli.periods import year_period
+from cchc_cli.render.output import emit
 
 
 @click.command()

@@ -96,7 +96,7 @@ def _write(text: str, output: str | None, force: bool) -> None:
         return
     from pathlib import Path
 
-    from cchc_cli.cli.output import write_file
+    from cchc_cli.render.files import write_file
 
     write_file(Path(output), text, force)
     click.echo(f"cchc: wrote {output}", err=True)

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cchc_cli.cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_OK
 from cchc_cli.cli.options import output_from, output_options
-from cchc_cli.cli.output import emit
+from cchc_cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_OK
+from cchc_cli.render.output import emit
 
 if TYPE_CHECKING:
     from cchc_cli.model import Report, ReviewMark

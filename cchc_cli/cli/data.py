@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from cchc_cli.catalog import Catalog, SelectionError
-from cchc_cli.cli.errors import DataProblems
 from cchc_cli.cli.options import DataChoice
+from cchc_cli.errors import DataProblems
 from cchc_cli.model import Province, Report
 from cchc_cli.periods import Period
 

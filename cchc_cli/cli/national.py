@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_cli.cli.errors import DataProblems
+from cchc_cli.errors import DataProblems
 from cchc_cli.load.national import IndexFolder, TableFile
 from cchc_cli.national import IndexInfo, NationalTable
 from cchc_cli.periods import Period, describe

@@ -7,25 +7,11 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_cli.model import Lang
 from cchc_cli.periods import SYNTAX, Period, parse_period
 from cchc_cli.record import Record
+from cchc_cli.render.formats import FORMATS, Output, chosen
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-FORMATS = ("table", "json", "csv", "markdown")
-
-
-class Output(Record):
-    """How a command writes its answer."""
-
-    format: str
-    lang: Lang
-    color: str
-    path: str | None
-    force: bool
-    style: str = "document"
-
 
 class DataChoice(Record):
     """Where the data is and which province and period to use."""
@@ -137,13 +123,9 @@ def output_from(kwargs: dict[str, Any]) -> Output:
     """Pop the output options out of a command's keyword arguments."""
     from cchc_cli.i18n import default_lang
 
-    fmt = kwargs.pop("fmt")
-    if kwargs.pop("as_json"):
-        ctx = click.get_current_context()
-        if ctx.get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE \
-                and fmt != "json":
-            raise click.UsageError(f"--json contradicts --format {fmt}; give one of them")
-        fmt = "json"
+    given = click.get_current_context().get_parameter_source("fmt") \
+        == click.core.ParameterSource.COMMANDLINE
+    fmt = chosen(kwargs.pop("fmt"), kwargs.pop("as_json"), given)
     lang = kwargs.pop("lang") or default_lang()
     return Output(fmt, lang, kwargs.pop("color"), kwargs.pop("output"), kwargs.pop("force"),
-                  kwargs.pop("style"))
+                  kwargs.pop("style"), given)
