@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from cchc_cli.model import AREAS, FORMAT, KINDS, Figure, Index, Province, Report, Text
+from cchc_cli.model import AREAS, FORMAT, KINDS, Figure, Index, Lang, Province, Report, Text
 from cchc_cli.periods import Period
 
 NEW_SOURCE = "new-source"
@@ -58,7 +58,7 @@ def _head(province: Province, period: Period, made_from: str) -> list[str]:
             "    language: vi", "    # url: https://..."]
 
 
-def render_blank(province: Province, period: Period) -> str:
+def render_blank(province: Province, period: Period, lang: Lang = "en") -> str:
     """A skeleton for a province with no report yet: one empty figure, nothing copied."""
     lines = [*_head(province, period, ": a first report, no figures copied"), "",
              "figures:",
@@ -72,7 +72,7 @@ def render_blank(province: Province, period: Period) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_template(report: Report, period: Period) -> str:
+def render_template(report: Report, period: Period, lang: Lang = "en") -> str:
     """The YAML text of a skeleton for ``period`` made from ``report``."""
     year = period.year
     lines = _head(report.province, period, f", made from the {report.period.full_key} report")

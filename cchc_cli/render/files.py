@@ -11,6 +11,18 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+def write_text(text: str, output: str | None, force: bool) -> None:
+    """``text`` on stdout, or in the file ``output`` (said on stderr)."""
+    import sys
+    from pathlib import Path
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_file(Path(output), text, force)
+    print(f"cchc: wrote {output}", file=sys.stderr)
+
+
 def write_file(path: Path, text: str | bytes, force: bool) -> None:
     """Write ``text`` (or bytes) to ``path`` atomically; refuse to replace a file unless
     ``force``."""

@@ -9,8 +9,7 @@ only those.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -19,26 +18,8 @@ from cchc_cli.load.national import IndexFolder, TableFile
 from cchc_cli.national import IndexInfo, NationalTable
 from cchc_cli.periods import Period, describe
 
-F = TypeVar("F", bound=Callable[..., Any])
 
-
-def tables_option(command: F) -> F:
-    """``--tables PATH`` (``CCHC_TABLES``): where the national tables are."""
-    return click.option("--tables", "tables", metavar="PATH", envvar="CCHC_TABLES",
-                        show_envvar=True,
-                        help="A folder of national tables (one folder per index) "
-                             "[default: the bundled tables].")(command)
-
-
-def as_of_option(command: F) -> F:
-    """``--as-of DATE``: which capture of a year to date."""
-    return click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]),
-                        metavar="DATE",
-                        help="For a year to date: the capture of that day [default: the "
-                             "latest].")(command)
-
-
-def find_index(name: str, location: str | None) -> IndexFolder | None:
+def find_index(name: str, location: str | None, data: str | None) -> IndexFolder | None:
     """The index folder called ``name``, or None when ``name`` is no index (a figure id).
 
     Without ``--tables``, a ``--data`` folder that holds index folders (as
@@ -47,8 +28,7 @@ def find_index(name: str, location: str | None) -> IndexFolder | None:
     from cchc_cli.load.national import find_indices, tables_location
 
     if location is None:
-        data = click.get_current_context().params.get("data")
-        found = find_indices(data) if isinstance(data, str) else {}
+        found = find_indices(data) if data is not None else {}
         if found:
             return found.get(name)
     return find_indices(tables_location(location)).get(name)
