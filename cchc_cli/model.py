@@ -12,24 +12,21 @@ two printed decimals and no value passes through a binary float.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
 Lang = Literal["vi", "en"]
 
-KINDS = ("count", "percent", "score", "rank", "money", "duration")
-QUALIFIERS = ("exact", "approx", "at_least", "at_most")
-AREAS = (
-    "direction",
-    "institutions",
-    "procedures",
-    "apparatus",
-    "civil_service",
-    "public_finance",
-    "digital_government",
-)
+Kind = Literal["count", "percent", "score", "rank", "money", "duration"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+Area = Literal["direction", "institutions", "procedures", "apparatus", "civil_service",
+               "public_finance", "digital_government"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+AREAS: tuple[Area, ...] = get_args(Area)
+"""The reform areas of Resolution 76/NQ-CP, in its order."""
 FORMAT = "cchc-report/1"
 
 
@@ -179,11 +176,11 @@ class Figure(Record):
     """One figure of a report, with the relations its source states."""
 
     id: str
-    area: str
+    area: Area
     label: Text
-    kind: str
+    kind: Kind
     value: Decimal
-    qualifier: str
+    qualifier: Qualifier
     unit: Text | None
     max: Decimal | None
     of: int | None

@@ -4,7 +4,8 @@ Rich shrinks columns to fit and, as a last resort, truncates them. Here the
 widths are decided first: numeric columns get their full width, text columns
 at least their longest word, and the spare room goes to text. When even that
 does not fit, the table is drawn stacked: one block of "header: value" lines
-per row. Only this module imports Rich.
+per row. This is the one module that draws a page with Rich (render/output.py
+builds the console; portal/run.py draws a progress bar).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from cchc_cli.render.bars import SEGMENTS, bar, stacked
+from cchc_cli.bars import SEGMENTS, bar, stacked
 from cchc_cli.views.page import (
     Block,
     Cell,

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from cchc_cli import i18n, numfmt
+from cchc_cli.bars import bar
 from cchc_cli.calc.national import (
     Among,
     Gap,
@@ -24,7 +25,6 @@ from cchc_cli.calc.national import (
 from cchc_cli.calc.precision import round_half_up
 from cchc_cli.model import Lang, Text
 from cchc_cli.national import IndexInfo, NationalTable
-from cchc_cli.render.bars import bar
 from cchc_cli.views.page import Bar, Chart, Column, Heading, Note, Page, Pairs, Styled, Table
 from cchc_cli.views.records import envelope, num, period_record, text
 

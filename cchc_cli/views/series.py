@@ -7,12 +7,12 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli import i18n, numfmt
+from cchc_cli.bars import sparkline
 from cchc_cli.calc.precision import places
 from cchc_cli.calc.series import Placing, Point
 from cchc_cli.calc.years import implied_only
 from cchc_cli.model import Figure, Lang, Province, Report, Text
 from cchc_cli.periods import Period
-from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Bar, Cell, Chart, Column, Note, Page, Table

@@ -1,4 +1,5 @@
-"""Bars drawn with text characters, so charts survive pipes and plain terminals."""
+"""Bars and sparklines drawn with text characters, so charts survive pipes and plain
+terminals; views put them in cells, renderers draw charts with them."""
 
 from __future__ import annotations
 
