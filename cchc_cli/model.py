@@ -38,7 +38,8 @@ class Text(Record):
 
     def get(self, lang: Lang) -> str:
         """Return the phrase in ``lang``."""
-        return self.vi if lang == "vi" else self.en
+        phrase: str = getattr(self, lang)
+        return phrase
 
 
 class Position(Record):
@@ -72,7 +73,8 @@ class Source(Record):
     url: str | None = None
     file: str | None = None
     author: str | None = None
-    note: str | None = None
+    note: Text | None = None
+    """One text for both languages, or a Vietnamese and an English one."""
 
 
 class Band(Record):
@@ -196,7 +198,7 @@ class Figure(Record):
     change: Change | None
     source: str
     excerpt: str
-    note: str | None
+    note: Text | None
     position: Position
     derived_from: str | None = None
     """For a figure implied by another year's report: that report's path."""

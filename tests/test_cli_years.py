@@ -244,10 +244,10 @@ def test_disagreements_and_implied_years_speak_vietnamese(
     assert "12 năm 2024, tăng 3 bậc so với 2023, tức là 15 năm 2023" in check
     shown = run("show", "service_index_rank", "--data", str(folder), "--year", "2022",
                 "--lang", "vi", "-f", "markdown").stdout
-    assert "suy ra từ báo cáo năm sau: report_2023.yaml" in shown
+    assert "tính từ báo cáo năm sau: report_2023.yaml" in shown
     assert "implied" not in shown
     years = run("years", "--data", str(folder), "--lang", "vi", "-f", "markdown").stdout
-    assert "| 2022 | suy ra từ báo cáo năm sau: report_2023.yaml |" in years
+    assert "| 2022 | tính từ báo cáo năm sau: report_2023.yaml |" in years
 
 
 def test_grades_are_named_in_the_chosen_language() -> None:

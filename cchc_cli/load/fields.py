@@ -152,6 +152,14 @@ class FieldReader:
         return Text(vi, en)
 
 
+    def note(self, node: Node, field: str) -> Text | None:
+        """A note: one text for both languages, or ``{vi: ..., en: ...}``."""
+        if isinstance(node, Mapping):
+            return self.text(node, field)
+        value = self.string(node, field)
+        return None if value is None else Text(value, value)
+
+
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
 

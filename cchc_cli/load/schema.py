@@ -301,7 +301,7 @@ def _source(node: Node, field: str, reader: FieldReader) -> Source | None:
         return None
     values: dict[str, Any] = {}
     for key, item in fields.items():
-        getter = reader.date if key == "date" else reader.string
+        getter = {"date": reader.date, "note": reader.note}.get(key, reader.string)
         values[key] = getter(item, f"{field}.{key}")
     language = values.get("language")
     if language is not None and language not in ("vi", "en"):
@@ -510,7 +510,7 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
         "grade": get("grade", reader.string),
         "source": get("source", reader.string),
         "excerpt": get("excerpt", reader.string),
-        "note": get("note", reader.string),
+        "note": get("note", reader.note),
         "as_printed": bool(get("as_printed", reader.flag)),
     }
     values["value"] = _value(fields.get("value"), kind, values, field, reader)

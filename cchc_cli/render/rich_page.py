@@ -61,7 +61,7 @@ def column_widths(table: Table, width: int) -> list[int] | None:
         cells = [plain(row[position]) for row in table.rows]
         longest = max((cell_len(c) for c in cells), default=0)
         header_word = _longest_word(column.header)
-        if column.numeric:  # never wrapped, header included
+        if column.numeric or column.nowrap:  # never wrapped, header included
             need = max(longest, cell_len(column.header))
         else:
             words = max((_longest_word(c) for c in cells), default=0)
@@ -92,7 +92,8 @@ def _table(table: Table, width: int, widths: list[int] | None) -> RenderableType
                            caption_justify="left")
     for column, size in zip(table.columns, widths, strict=True):
         rich_table.add_column(column.header, width=size, justify="right" if column.numeric
-                              else "left", no_wrap=column.numeric, overflow="fold")
+                              else "left", no_wrap=column.numeric or column.nowrap,
+                              overflow="fold")
     for row in table.rows:
         rich_table.add_row(*(_text(cell) for cell in row))
     if not table.title:

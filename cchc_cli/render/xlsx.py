@@ -143,8 +143,7 @@ def _pairs_table(pairs: Pairs, lang: Lang) -> Table:
 def _write_sources(sheet: Worksheet, sources: Sequence[Mapping[str, Any]],
                    notes: list[Note], lang: Lang) -> None:
     keys = ("id", "publisher", "date", "title", "url", "author", "note")
-    words = [("Tác giả" if lang == "vi" else "Author") if k == "author" else i18n.word(k, lang)
-             for k in keys]
+    words = [i18n.word(k, lang) for k in keys]
     rows: tuple[tuple[Cell, ...], ...] = tuple(
         tuple(str(source.get(key) or "") for key in keys) for source in sources)
     if not sources:
