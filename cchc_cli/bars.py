@@ -21,6 +21,21 @@ def bar(fraction: float, width: int) -> str:
     return FULL * filled + EMPTY * (width - filled)
 
 
+REFERENCE = "│"
+"""Where 100% of plan falls on a bar whose scale runs past it."""
+TARGET = "┃"
+"""Where a target falls on a bar."""
+
+
+def marked(fraction: float, width: int, marks: list[tuple[float, str]]) -> str:
+    """A bar with characters laid over it where each mark falls (a fraction of 0..1)."""
+    cells = list(bar(fraction, width))
+    for where, character in marks:
+        position = min(max(_half_up(where * width) - 1, 0), width - 1)
+        cells[position] = character
+    return "".join(cells)
+
+
 def stacked(fractions: list[float], width: int) -> list[str]:
     """Segments of one bar, each drawn with its own character, together ``width`` long."""
     pieces: list[str] = []

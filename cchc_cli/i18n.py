@@ -504,6 +504,27 @@ def place_of(place: int, field: int, lang: Lang) -> str:
                                                ordinal=ordinal(place, lang))
 
 
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONES = ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
+
+
+def collate(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sort key in Vietnamese alphabetical order (a ă â b c d đ e ê …), tones second;
+    for English text it is plain alphabetical order."""
+    import unicodedata
+
+    letters: list[int] = []
+    tones: list[int] = []
+    for character in text.lower():
+        split = unicodedata.normalize("NFD", character)
+        tone = next((t for t in _TONES if t in split), "")
+        shape = unicodedata.normalize("NFC", split.replace(tone, "") if tone else split)
+        position = _ALPHABET.find(shape)
+        letters.append(position if position >= 0 else 100 + ord(shape[0]))
+        tones.append(_TONES.index(tone) + 1 if tone else 0)
+    return tuple(letters), tuple(tones)
+
+
 def default_lang(environ: dict[str, str] | None = None) -> Lang:
     """Vietnamese when the locale is ``vi_*``, else English (``--lang`` and ``CCHC_LANG``
     are read by click before this is asked)."""
