@@ -121,6 +121,7 @@ WORDS: dict[str, Text] = {
     "chart_rank": Text("Thay đổi thứ hạng: {label}", "Rank movement: {label}"),
     "chart_components": Text("Điểm thành phần so với điểm tối đa: {label}",
                              "Component scores against their maxima: {label}"),
+    "profile_title": Text("Từng thành phần so với cả nước", "Each component against the field"),
     "among_all": Text("So với các tỉnh, thành phố", "Among all provinces"),
     "strengths": Text("Mạnh nhất", "Strongest"),
     "weaknesses": Text("Yếu nhất", "Weakest"),
@@ -282,7 +283,6 @@ WORDS: dict[str, Text] = {
                          "{path}: {count} empty value(s) left to fill in ({fields})"),
     # national tables
     "tied_note": Text("= đồng hạng", "= tied"),
-    "highlight_note": Text("► tỉnh được chọn", "► the province asked for"),
     "derived_note": Text("Tổng điểm và điểm các lĩnh vực là tổng điểm các thành phần (tính ra)",
                          "Totals and dimension scores are sums of their parts (derived)"),
     "break_method": Text("Phương pháp thay đổi giữa hai kỳ ({before} → {after}): tổng điểm "

@@ -257,7 +257,7 @@ class NationalShowView:
         else:
             page.append(Note(i18n.word("no_data", lang), "warning"))
         rows = tuple(self._line(p, lang) for p in self.profiles)
-        page.append(Table(table.source.title, (
+        page.append(Table(i18n.word("profile_title", lang), (
             Column(i18n.word("measure_name", lang)), Column(i18n.word("score", lang), True),
             Column(i18n.word("maximum", lang), True), Column(i18n.word("median", lang), True),
             Column(i18n.word("best", lang), True), Column(i18n.word("place", lang), True),
