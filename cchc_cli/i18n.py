@@ -12,9 +12,14 @@ may leave a value out where its grammar has no place for it.
 from __future__ import annotations
 
 import os
+import re
+from typing import TYPE_CHECKING
 
 from cchc_cli.model import Lang, Text
 from cchc_cli.periods import Period
+
+if TYPE_CHECKING:
+    from cchc_cli.load.problems import Problem
 
 AREA_NAMES: dict[str, Text] = {
     "direction": Text("Công tác chỉ đạo, điều hành cải cách hành chính",
@@ -279,6 +284,10 @@ WORDS: dict[str, Text] = {
                   "{files} file(s) valid but draft: {guesses} guess(es) in {marks} place(s) "
                   "left to confirm"),
     "invalid": Text("{problems} lỗi trong {files} tệp", "{problems} problem(s) in {files} file(s)"),
+    "problems_found": Text("{problems} lỗi trong {files} tệp; chạy 'cchc validate' với dữ liệu "
+                           "để xem lại",
+                           "{problems} problem(s) in {files} file(s); run 'cchc validate' on "
+                           "the data to see them again"),
     "empty_values": Text("{path}: còn {count} giá trị để trống cần điền ({fields})",
                          "{path}: {count} empty value(s) left to fill in ({fields})"),
     # national tables
@@ -523,6 +532,139 @@ def collate(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         letters.append(position if position >= 0 else 100 + ord(shape[0]))
         tones.append(_TONES.index(tone) + 1 if tone else 0)
     return tuple(letters), tuple(tones)
+
+
+_PROBLEMS: tuple[tuple[str, Text], ...] = (
+    # messages
+    (r"the value is empty", Text("chưa có giá trị", "the value is empty")),
+    (r"missing required field '(?P<key>[^']*)'",
+     Text("thiếu trường bắt buộc '{key}'", "missing required field '{key}'")),
+    (r"unknown field '(?P<key>[^']*)'",
+     Text("trường '{key}' không có trong định dạng", "unknown field '{key}'")),
+    (r"expected (?P<want>a mapping|a list|a single value), found (?P<found>.+)",
+     Text("cần {want}, nhưng gặp {found}", "expected {want}, found {found}")),
+    (r"'(?P<value>.*)' is not one of: (?P<choices>.+)",
+     Text("'{value}' không thuộc các giá trị: {choices}", "'{value}' is not one of: {choices}")),
+    (r"'(?P<text>.*)' is not a date", Text("'{text}' không phải ngày tháng",
+                                           "'{text}' is not a date")),
+    (r"'(?P<text>.*)' is not a real calendar date",
+     Text("'{text}' không phải ngày có thật", "'{text}' is not a real calendar date")),
+    (r"expected a number, found the quoted text '(?P<text>.*)'",
+     Text("cần một số, nhưng gặp chuỗi trong ngoặc kép '{text}'",
+          "expected a number, found the quoted text '{text}'")),
+    (r"'(?P<text>.*)' uses ',' as the decimal mark",
+     Text("'{text}' dùng dấu ',' làm dấu thập phân", "'{text}' uses ',' as the decimal mark")),
+    (r"'(?P<text>.*)' uses ',' as a thousands separator",
+     Text("'{text}' dùng dấu ',' để phân cách hàng nghìn",
+          "'{text}' uses ',' as a thousands separator")),
+    (r"'(?P<text>.*)' has a percent sign", Text("'{text}' có dấu phần trăm",
+                                                "'{text}' has a percent sign")),
+    (r"'(?P<text>.*)' is not a whole number", Text("'{text}' không phải số nguyên",
+                                                   "'{text}' is not a whole number")),
+    (r"duplicate (?P<what>\w+) id '(?P<id>[^']*)'",
+     Text("mã '{id}' bị trùng", "duplicate {what} id '{id}'")),
+    (r"unconfirmed: (?P<guesses>.+)", Text("chưa xác nhận: {guesses}",
+                                          "unconfirmed: {guesses}")),
+    # hints
+    (r"write a value", Text("điền giá trị", "write a value")),
+    (r"write a value or remove the field", Text("điền giá trị hoặc xóa trường này",
+                                                "write a value or remove the field")),
+    (r"add '(?P<key>[^']*):' here", Text("thêm '{key}:' vào đây", "add '{key}:' here")),
+    (r"did you mean '(?P<close>[^']*)'\?", Text("có phải là '{close}'?",
+                                                "did you mean '{close}'?")),
+    (r"use one of: (?P<choices>.+)", Text("dùng một trong: {choices}",
+                                          "use one of: {choices}")),
+    (r"the fields here are: (?P<fields>.+)", Text("các trường ở đây là: {fields}",
+                                                  "the fields here are: {fields}")),
+    (r"write the number that the source prints", Text("ghi số như nguồn đã in",
+                                                      "write the number that the source prints")),
+    (r"write (?P<number>\S+) without '%'", Text("ghi {number}, không kèm '%'",
+                                                 "write {number} without '%'")),
+    (r"write (?P<number>[\d.]+)", Text("ghi {number}", "write {number}")),
+    (r"put it in quotes: (?P<quoted>.+)", Text("đặt trong ngoặc kép: {quoted}",
+                                               "put it in quotes: {quoted}")),
+    (r"write 'key: value' lines indented under it",
+     Text("viết các dòng 'khóa: giá trị' thụt lề bên dưới",
+          "write 'key: value' lines indented under it")),
+    (r"start each item with '- '", Text("bắt đầu mỗi mục bằng '- '",
+                                        "start each item with '- '")),
+    (r"check each against the source, then delete the 'review' entry",
+     Text("đối chiếu từng mục với nguồn, rồi xóa mục 'review'",
+          "check each against the source, then delete the 'review' entry")),
+    (r"give each (?P<what>\w+) its own id", Text("đặt cho mỗi mục một mã riêng",
+                                                 "give each {what} its own id")),
+)
+_NODES = {"a mapping": Text("một nhóm 'khóa: giá trị'", "a mapping"),
+          "a list": Text("một danh sách", "a list"),
+          "a single value": Text("một giá trị đơn", "a single value")}
+_COMPILED = tuple((re.compile(pattern), text) for pattern, text in _PROBLEMS)
+
+
+def _problem_part(text: str, lang: Lang) -> str:
+    """A message or hint of a problem in ``lang``; one not in the catalogue stays English."""
+    for pattern, template in _COMPILED:
+        found = pattern.fullmatch(text)
+        if found:
+            values = {k: _NODES[v].get(lang) if v in _NODES else v
+                      for k, v in found.groupdict().items()}
+            return template.get(lang).format(**values)
+    return text
+
+
+def problem_text(problem: Problem, lang: Lang) -> str:
+    """``file:line:column: field: message (fix)`` with the message and fix in ``lang``."""
+    return str(problem._replace(message=_problem_part(problem.message, lang),
+                                hint=_problem_part(problem.hint, lang)))
+
+
+_TEMPLATE: tuple[tuple[str, Text], ...] = (
+    (r"cchc report for (?P<name>.+), (?P<period>\S+): a first report, no figures copied\.",
+     Text("báo cáo cchc của {name}, kỳ {period}: báo cáo đầu tiên, không sao chép chỉ tiêu nào.",
+          "cchc report for {name}, {period}: a first report, no figures copied.")),
+    (r"cchc report for (?P<name>.+), (?P<period>\S+), made from the (?P<from>\S+) report\.",
+     Text("báo cáo cchc của {name}, kỳ {period}, lập từ báo cáo kỳ {from}.",
+          "cchc report for {name}, {period}, made from the {from} report.")),
+    (r"Fill in every empty value, name the source of each figure, delete the figures",
+     Text("Điền mọi giá trị còn trống, ghi nguồn của từng chỉ tiêu, xóa các chỉ tiêu",
+          "Fill in every empty value, name the source of each figure, delete the figures")),
+    (r"and relations the new report does not give, then run: cchc validate FILE",
+     Text("và quan hệ mà báo cáo mới không nêu, rồi chạy: cchc validate TỆP",
+          "and relations the new report does not give, then run: cchc validate FILE")),
+    (r"\(save it as (?P<file>\S+)\)\.", Text("(lưu với tên {file}).", "(save it as {file}).")),
+    (r"the last day the figures cover, YYYY-MM-DD",
+     Text("ngày cuối cùng số liệu tính đến, YYYY-MM-DD",
+          "the last day the figures cover, YYYY-MM-DD")),
+    (r"YYYY-MM-DD; YYYY-MM or YYYY if that is all; or unknown",
+     Text("YYYY-MM-DD; YYYY-MM hoặc YYYY nếu chỉ biết vậy; hoặc unknown",
+          "YYYY-MM-DD; YYYY-MM or YYYY if that is all; or unknown")),
+    (r"snake_case, e\.g\. (?P<id>\S+)", Text("chữ thường nối bằng dấu _, ví dụ {id}",
+                                           "snake_case, e.g. {id}")),
+    (r"the words of the source that state the value",
+     Text("nguyên văn câu chữ của nguồn nêu giá trị",
+          "the words of the source that state the value")),
+    (r"63 provinces until mid-2025, 34 after",
+     Text("63 tỉnh, thành phố đến giữa năm 2025, sau đó 34",
+          "63 provinces until mid-2025, 34 after")),
+    (r"up or down", Text("up (tăng) hoặc down (giảm)", "up or down")),
+    (r"the source that sets the target", Text("nguồn đặt ra mục tiêu",
+                                              "the source that sets the target")),
+)
+_TEMPLATE_COMPILED = tuple((re.compile(pattern), text) for pattern, text in _TEMPLATE)
+
+
+def template_comments(text: str, lang: Lang) -> str:
+    """A report skeleton with its ``# comments`` in ``lang`` (the YAML itself unchanged)."""
+    lines = []
+    for line in text.split("\n"):
+        head, mark, comment = line.partition("# ")
+        if mark:  # only a whole comment the catalogue knows is rewritten
+            for pattern, template in _TEMPLATE_COMPILED:
+                found = pattern.fullmatch(comment)
+                if found:
+                    comment = template.get(lang).format(**found.groupdict())
+                    break
+        lines.append(head + mark + comment)
+    return "\n".join(lines)
 
 
 def default_lang(environ: dict[str, str] | None = None) -> Lang:

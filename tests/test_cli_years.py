@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -199,7 +200,11 @@ def test_template_fill_validate_round_trip(tmp_path: Path) -> None:
     path.write_text(empty, encoding="utf-8")
     unfilled = run("validate", str(path))
     assert unfilled.exit_code == EXIT_DATA
-    assert "figures[online_public_services].value: the value is empty" in unfilled.stdout
+    assert "50 empty value(s) left to fill in (sources[0].publisher" in unfilled.stdout
+    listed = json.loads(run("validate", str(path), "--json").stdout)["problems"]
+    assert {"field": "figures[online_public_services].value", "message": "the value is empty",
+            "hint": "write a value"}.items() <= next(
+        p for p in listed if p["field"] == "figures[online_public_services].value").items()
     path.write_text(_fill(empty), encoding="utf-8")
     result = run("validate", str(path))
     assert result.exit_code == 0, result.stdout

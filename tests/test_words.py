@@ -4,6 +4,7 @@ narrow; no view or renderer that branches on the language."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import get_args
@@ -12,7 +13,7 @@ import pytest
 
 from cchc_cli import i18n
 from cchc_cli.calc.derive import DerivedKey
-from cchc_cli.model import Change
+from cchc_cli.model import Change, Lang
 from tests.conftest import ROOT, run
 
 SOURCES = ROOT / "cchc_cli"
@@ -166,7 +167,7 @@ def test_summary_is_stacked_at_40_columns(monkeypatch: pytest.MonkeyPatch) -> No
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize("years", [("2023", "2024"), ("2022", "2023")])
-def test_no_verdict_is_split_at_80_columns(monkeypatch: pytest.MonkeyPatch, lang: str,
+def test_no_verdict_is_split_at_80_columns(monkeypatch: pytest.MonkeyPatch, lang: Lang,
                                            years: tuple[str, str]) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     text = run("compare", *years, "--lang", lang).stdout
@@ -201,3 +202,54 @@ def test_metrics_in_vietnamese_are_in_vietnamese_alphabetical_order() -> None:
     assert labels.index("Dịch vụ công trực tuyến được cung cấp") < \
         labels.index("Điểm Chỉ số PAPI")
     assert i18n.collate("ăn") > i18n.collate("an") and i18n.collate("âm") > i18n.collate("ăn")
+
+
+def test_validate_lists_mistakes_first_and_sums_up_empty_values(tmp_path: Path) -> None:
+    skeleton = run("template", "--year", "2025").stdout
+    half = skeleton.replace("    publisher:\n", "    publisher: Báo Hà Giang\n", 1)
+    half = half.replace("  - id: papi_score\n", "  - id: papi_score\n    colour: red\n", 1)
+    path = tmp_path / "report_2025.yaml"
+    path.write_text(half, encoding="utf-8")
+    lines = run("validate", str(path)).stdout.splitlines()
+    assert "figures[papi_score].colour: unknown field 'colour'" in lines[0]
+    empties = [line for line in lines if "empty value" in line]
+    assert len(empties) == 1 and empties[0] == (
+        f"{path}:14:11: 49 empty value(s) left to fill in (sources[0].title, "
+        "sources[0].date, figures[papi_score].value, …)")
+    assert lines[-1] == "50 problem(s) in 1 file(s)"
+
+
+def test_an_empty_required_field_is_not_to_be_removed(tmp_path: Path) -> None:
+    skeleton = run("template", "--year", "2025").stdout
+    path = tmp_path / "report_2025.yaml"
+    path.write_text(skeleton, encoding="utf-8")
+    problems = json.loads(run("validate", str(path), "--json").stdout)["problems"]
+    hints = {p["field"]: p["hint"] for p in problems}
+    assert hints["figures[papi_score].value"] == "write a value"  # required: removing it
+    assert hints["sources[0].publisher"] == "write a value"      # would be another problem
+    optional = {field for field, hint in hints.items() if "remove the field" in hint}
+    assert optional == {"figures[papi_rank].of", "figures[service_index_rank].of"}
+
+
+def test_problems_follow_lang(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL
+
+    path = tmp_path / "report_2023.yaml"
+    path.write_text(MINIMAL.replace("    kind: count\n", "    kind: cuont\n"), encoding="utf-8")
+    vi = run("summary", "--data", str(path), "--lang", "vi")
+    assert vi.exit_code == 3
+    assert f"{path}:16:11: figures[online_public_services].kind: 'cuont' không thuộc các giá trị: count, " \
+           "percent, score, rank, money, duration (có phải là 'count'?)" in vi.stderr
+    assert "1 lỗi trong 1 tệp" in vi.stderr
+    en = run("validate", str(path))
+    assert "'cuont' is not one of: count" in en.stdout and "(did you mean 'count'?)" in en.stdout
+
+
+def test_template_comments_follow_lang() -> None:
+    vi = run("template", "--year", "2025", "--lang", "vi").stdout
+    en = run("template", "--year", "2025", "--lang", "en").stdout
+    assert vi.startswith("# báo cáo cchc của Hà Giang, kỳ 2025, lập từ báo cáo kỳ 2024.\n")
+    assert en.startswith("# cchc report for Hà Giang, 2025, made from the 2024 report.\n")
+    assert "# up (tăng) hoặc down (giảm)" in vi and "# up or down" in en
+    strip = re.compile(r"\s*#.*$", re.MULTILINE)
+    assert strip.sub("", vi) == strip.sub("", en)  # the YAML itself is the same

@@ -582,6 +582,8 @@ def _share(node: Node, field: str, reader: FieldReader, value: Decimal | None) -
     fields = reader.fields(node, field, (), ("percent", "out_of", "whole", "rest", "of"))
     if fields is None:
         return None
+    if "out_of" not in fields:  # an empty percent is to be filled: without it the share fails
+        reader.required.add(f"{field}.percent")
     if "percent" not in fields and "out_of" not in fields:
         reader.fail(node, field, "a share needs 'percent', or 'out_of' for a count of a count",
                     "write 'percent: 96.9', or 'out_of: 511' for \"421 of 511\"")
