@@ -238,8 +238,9 @@ def test_problems_follow_lang(tmp_path: Path) -> None:
     path.write_text(MINIMAL.replace("    kind: count\n", "    kind: cuont\n"), encoding="utf-8")
     vi = run("summary", "--data", str(path), "--lang", "vi")
     assert vi.exit_code == 3
-    assert f"{path}:16:11: figures[online_public_services].kind: 'cuont' không thuộc các giá trị: count, " \
-           "percent, score, rank, money, duration (có phải là 'count'?)" in vi.stderr
+    assert f"{path}:16:11: figures[online_public_services].kind: 'cuont' không thuộc các " \
+           "giá trị: count, percent, score, rank, money, duration (có phải là 'count'?)" \
+           in vi.stderr
     assert "1 lỗi trong 1 tệp" in vi.stderr
     en = run("validate", str(path))
     assert "'cuont' is not one of: count" in en.stdout and "(did you mean 'count'?)" in en.stdout
