@@ -288,6 +288,10 @@ WORDS: dict[str, Text] = {
                            "để xem lại",
                            "{problems} problem(s) in {files} file(s); run 'cchc validate' on "
                            "the data to see them again"),
+    "not_adding_up": Text("cchc: lưu ý: {errors} chỉ tiêu của báo cáo này không khớp số học; "
+                          "chạy 'cchc check --year {year}' để xem cách tính",
+                          "cchc: note: {errors} figure(s) of this report do not add up; run "
+                          "'cchc check --year {year}' for the arithmetic"),
     "empty_values": Text("{path}: còn {count} giá trị để trống cần điền ({fields})",
                          "{path}: {count} empty value(s) left to fill in ({fields})"),
     # national tables

@@ -30,5 +30,7 @@ def summary(sources: bool, **kwargs: Any) -> None:
     emit(view, out)
     errors = reports.errors_in(view.report)
     if errors:
-        click.echo(f"cchc: note: {errors} figure(s) of this report do not add up; "
-                   f"run 'cchc check --year {view.report.year}' for the arithmetic", err=True)
+        from cchc_cli.i18n import word
+
+        click.echo(word("not_adding_up", out.lang, errors=errors, year=view.report.year),
+                   err=True)
