@@ -12,24 +12,21 @@ two printed decimals and no value passes through a binary float.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
 from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
 Lang = Literal["vi", "en"]
 
-KINDS = ("count", "percent", "score", "rank", "money", "duration")
-QUALIFIERS = ("exact", "approx", "at_least", "at_most")
-AREAS = (
-    "direction",
-    "institutions",
-    "procedures",
-    "apparatus",
-    "civil_service",
-    "public_finance",
-    "digital_government",
-)
+Kind = Literal["count", "percent", "score", "rank", "money", "duration"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+Area = Literal["direction", "institutions", "procedures", "apparatus", "civil_service",
+               "public_finance", "digital_government"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+AREAS: tuple[Area, ...] = get_args(Area)
+"""The reform areas of Resolution 76/NQ-CP, in its order."""
 FORMAT = "cchc-report/1"
 
 
@@ -41,7 +38,8 @@ class Text(Record):
 
     def get(self, lang: Lang) -> str:
         """Return the phrase in ``lang``."""
-        return self.vi if lang == "vi" else self.en
+        phrase: str = getattr(self, lang)
+        return phrase
 
 
 class Position(Record):
@@ -75,7 +73,8 @@ class Source(Record):
     url: str | None = None
     file: str | None = None
     author: str | None = None
-    note: str | None = None
+    note: Text | None = None
+    """One text for both languages, or a Vietnamese and an English one."""
 
 
 class Band(Record):
@@ -179,11 +178,11 @@ class Figure(Record):
     """One figure of a report, with the relations its source states."""
 
     id: str
-    area: str
+    area: Area
     label: Text
-    kind: str
+    kind: Kind
     value: Decimal
-    qualifier: str
+    qualifier: Qualifier
     unit: Text | None
     max: Decimal | None
     of: int | None
@@ -199,7 +198,7 @@ class Figure(Record):
     change: Change | None
     source: str
     excerpt: str
-    note: str | None
+    note: Text | None
     position: Position
     derived_from: str | None = None
     """For a figure implied by another year's report: that report's path."""
@@ -209,7 +208,7 @@ class Figure(Record):
     of_stated: bool = True
     """False when a rank's field size was not written and cchc took the number of
     provinces at the end of the report's period (63 before 1 July 2025, 34 after)."""
-    not_comparable: str | None = None
+    not_comparable: Text | None = None
     """Why this figure's value must not be set against another period's (the sources
     count it differently): ``compare`` then shows both values with no change, direction
     or verdict."""

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     import datetime
 
 _MARKS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _QUALIFIER_MARKS = {"approx": "≈", "at_least": "≥", "at_most": "≤", "exact": ""}
 
 
@@ -48,18 +46,18 @@ def percent(value: Decimal, lang: Lang, decimals: int | None = None) -> str:
 
 def points(value: Decimal, lang: Lang, decimals: int | None = None) -> str:
     """``76,90 điểm`` or ``76.90 points``."""
-    word = "điểm" if lang == "vi" else ("point" if abs(value) == 1 else "points")
-    return f"{number(value, lang, decimals)} {word}"
+    from cchc_cli.i18n import word
+
+    key = "score_point" if abs(value) == 1 else "score_points"
+    return word(key, lang, amount=number(value, lang, decimals))
 
 
 def money(value: Decimal, unit: Text | None, lang: Lang, decimals: int | None = None) -> str:
     """``2.295 tỷ đồng`` or ``VND 2,295 billion``."""
+    from cchc_cli.i18n import money_text
+
     amount = number(value, lang, decimals)
-    if unit is None:
-        return amount
-    if lang == "en" and unit.en.endswith(" VND"):
-        return f"VND {amount} {unit.en.removesuffix(' VND')}"
-    return f"{amount} {unit.get(lang)}"
+    return amount if unit is None else money_text(amount, unit, lang)
 
 
 def qualified(text: str, qualifier: str) -> str:
@@ -75,6 +73,6 @@ def span(low: str, high: str) -> str:
 
 def day(value: datetime.date, lang: Lang) -> str:
     """``01/07/2025`` in Vietnamese, ``1 July 2025`` in English."""
-    if lang == "vi":
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    from cchc_cli.i18n import day_text
+
+    return day_text(value, lang, iso=False)

@@ -103,10 +103,9 @@ class Entry(Record):
 
     def title(self, lang: Lang) -> str:
         """``tỉnh Tuyên Quang`` / ``Tuyen Quang province``; ``Ho Chi Minh City`` as it is."""
-        kind = KIND_NAMES[self.kind].get(lang)
-        if lang == "vi":
-            return f"{kind} {self.name.vi}"
-        return self.name.en if self.name.en.lower().endswith(kind) else f"{self.name.en} {kind}"
+        from cchc_cli.i18n import unit_title
+
+        return unit_title(KIND_NAMES[self.kind], self.name, lang)
 
 
 class History(Record):

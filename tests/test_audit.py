@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_FINDINGS, EXIT_USAGE
+from cchc_cli.errors import EXIT_FINDINGS, EXIT_USAGE
 from tests.conftest import ARTICLE_2023, DATA, REPORT_2023, line_of, run
 
 HEAD = """\

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.errors import EXIT_DATA
 from cchc_cli.load.files import MAX_FILE_BYTES, load_file
 from cchc_cli.load.yamltree import MAX_DEPTH
 from tests.conftest import MINIMAL, line_of, run

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.errors import EXIT_DATA
 from tests.conftest import run
 
 BAD_INPUTS = Path(__file__).resolve().parent / "bad_inputs"

@@ -95,7 +95,7 @@ def test_the_2023_summary_prints_on_a4_with_every_figure(
             assert re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d])", text), \
                 (figure["id"], number)
     for shown in ("163.909", "96,9%", "≈1.876", "2.295 tỷ đồng", "76,90 điểm", "14/63",
-                  "Tạo ngày 2025-01-01 bằng cchc 0.1.0."):
+                  "Tạo ngày 01/01/2025 bằng cchc 0.1.0."):
         assert shown in text, shown
 
 

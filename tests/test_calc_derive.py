@@ -13,9 +13,16 @@ from typing import NamedTuple
 
 import pytest
 
-from cchc_cli.calc.derive import Derived, FigureResult, carry, derive, derive_report
+from cchc_cli.calc.derive import (
+    Derived,
+    DerivedKey,
+    FigureResult,
+    carry,
+    derive,
+    derive_report,
+)
 from cchc_cli.load.files import load_file
-from cchc_cli.model import Report
+from cchc_cli.model import Qualifier, Report
 from tests.conftest import MINIMAL, REPORT_2023
 
 D = Decimal
@@ -42,7 +49,7 @@ D = Decimal
         ("approx", True, True, "approx"),
     ],
 )
-def test_carry(qualifier: str, increasing: bool, estimate: bool, expected: str) -> None:
+def test_carry(qualifier: Qualifier, increasing: bool, estimate: bool, expected: str) -> None:
     assert carry(qualifier, increasing, estimate) == expected
 
 
@@ -280,7 +287,7 @@ def real() -> dict[str, FigureResult]:
     return {result.figure.id: result for result in derive_report(report)}
 
 
-def _get(result: FigureResult, key: str, part: str | None = None) -> Derived:
+def _get(result: FigureResult, key: DerivedKey, part: str | None = None) -> Derived:
     found = result.get(key, part)
     assert found is not None, f"{result.figure.id} has no derived {key!r} (part {part!r})"
     return found
@@ -298,7 +305,7 @@ class Case(NamedTuple):
     """One derived value expected of a figure: its key, part, value and range."""
 
     figure_id: str
-    key: str
+    key: DerivedKey
     part: str | None
     value: str
     low: str | None
@@ -561,7 +568,7 @@ def test_real_2023_derived_values(real: dict[str, FigureResult], case: Case) -> 
         ("units_inspected", "implied_plan", None, "exact"),
     ],
 )
-def test_real_2023_qualifiers(real: dict[str, FigureResult], figure_id: str, key: str,
+def test_real_2023_qualifiers(real: dict[str, FigureResult], figure_id: str, key: DerivedKey,
                               part: str | None, qualifier: str) -> None:
     assert _get(real[figure_id], key, part).qualifier == qualifier
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_USAGE
+from cchc_cli.errors import EXIT_USAGE
 from tests.conftest import DATA, MINIMAL, REPORT_2023, run, run_json
 
 IDS_2023 = [

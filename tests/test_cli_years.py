@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_DATA, EXIT_OUTPUT, EXIT_USAGE
+from cchc_cli.errors import EXIT_DATA, EXIT_OUTPUT, EXIT_USAGE
 from tests.conftest import MINIMAL, run, run_json
 
 RANK_FIGURE = """\
@@ -203,7 +204,11 @@ def test_template_fill_validate_round_trip(tmp_path: Path) -> None:
     path.write_text(empty, encoding="utf-8")
     unfilled = run("validate", str(path))
     assert unfilled.exit_code == EXIT_DATA
-    assert "figures[online_public_services].value: the value is empty" in unfilled.stdout
+    assert "50 empty value(s) left to fill in (sources[0].publisher" in unfilled.stdout
+    listed = json.loads(run("validate", str(path), "--json").stdout)["problems"]
+    assert {"field": "figures[online_public_services].value", "message": "the value is empty",
+            "hint": "write a value"}.items() <= next(
+        p for p in listed if p["field"] == "figures[online_public_services].value").items()
     path.write_text(_fill(empty), encoding="utf-8")
     result = run("validate", str(path))
     assert result.exit_code == 0, result.stdout
@@ -248,10 +253,10 @@ def test_disagreements_and_implied_years_speak_vietnamese(
     assert "12 năm 2024, tăng 3 bậc so với 2023, tức là 15 năm 2023" in check
     shown = run("show", "service_index_rank", "--data", str(folder), "--year", "2022",
                 "--lang", "vi", "-f", "markdown").stdout
-    assert "suy ra từ báo cáo năm sau: report_2023.yaml" in shown
+    assert "tính từ báo cáo năm sau: report_2023.yaml" in shown
     assert "implied" not in shown
     years = run("years", "--data", str(folder), "--lang", "vi", "-f", "markdown").stdout
-    assert "| 2022 | suy ra từ báo cáo năm sau: report_2023.yaml |" in years
+    assert "| 2022 | tính từ báo cáo năm sau: report_2023.yaml |" in years
 
 
 def test_grades_are_named_in_the_chosen_language() -> None:

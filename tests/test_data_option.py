@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.errors import EXIT_DATA
 from tests.conftest import DATA, run, run_json
 from tests.portal_server import SEPTEMBER
 

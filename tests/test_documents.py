@@ -15,7 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from cchc_cli.cli.errors import EXIT_USAGE
+from cchc_cli.errors import EXIT_USAGE
 from cchc_cli.render import svg
 from cchc_cli.render.html import linked
 from cchc_cli.render.xlsx import number_format, number_value
@@ -85,9 +85,9 @@ def test_the_2023_summary_is_a_titled_document_with_area_headings_tables_and_cha
     assert html_tag["lang"] == "vi"
     assert page.text["title"][0] == "Kết quả CCHC Hà Giang năm 2023"
     headings = page.text["h2"]
-    for area in ("Chỉ đạo, điều hành CCHC", "Cải cách thủ tục hành chính",
+    for area in ("Công tác chỉ đạo, điều hành cải cách hành chính", "Cải cách thủ tục hành chính",
                  "Cải cách tài chính công",
-                 "Xây dựng, phát triển Chính phủ điện tử, Chính phủ số"):
+                 "Xây dựng và phát triển chính quyền điện tử, chính quyền số"):
         assert area in headings
     # three figure charts, and the whole PAPI 2023 field with Hà Giang (11th) marked
     assert page.count("table") == 4 and page.count("svg") == 4
@@ -96,10 +96,10 @@ def test_the_2023_summary_is_a_titled_document_with_area_headings_tables_and_cha
     numbers = [attrs for tag, attrs in page.tags if tag == "td" and attrs.get("class") == "num"]
     assert len(numbers) == 18  # every figure's value, right-aligned
     body = page.joined("main")
-    for shown in ("1.818", "163.909", "96,9% của ≈1.876", "≈2.295 tỷ đồng", "76,90 điểm"):
+    for shown in ("1.818", "163.909", "bằng 96,9% tổng số ≈1.876", "≈2.295 tỷ đồng", "76,90 điểm"):
         assert shown in body, shown
     footer = page.joined("footer")
-    assert "Tạo ngày 2025-01-01 bằng cchc 0.1.0." in footer
+    assert "Tạo ngày 01/01/2025 bằng cchc 0.1.0." in footer
     assert "Nỗ lực tạo đột phá trong cải cách hành chính" in footer
     links = [attrs["href"] for tag, attrs in page.tags if tag == "a"]
     assert links == ["https://en.baohagiang.vn/administrative-reform/202505/ha-giang-works-to-"

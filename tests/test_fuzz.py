@@ -29,7 +29,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc_cli.cli.errors import EXIT_DATA, EXIT_OK
+from cchc_cli.errors import EXIT_DATA, EXIT_OK
 from cchc_cli.load.files import load_file
 from cchc_cli.load.problems import Problem
 from cchc_cli.model import Report

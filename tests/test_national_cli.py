@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_USAGE
+from cchc_cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_USAGE
 from cchc_cli.load.problems import DataError
 from tests.conftest import DATA, run, run_json
 

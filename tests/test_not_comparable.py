@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from cchc_cli.cli.errors import EXIT_DATA
+from cchc_cli.errors import EXIT_DATA
 from tests.conftest import DATA, run, run_json
 
 NOT_COMPARABLE = ("procedures_simplified", "processing_time_cut", "inter_agency_procedures")
@@ -60,7 +60,7 @@ def test_summary_and_trend_carry_the_mark() -> None:
 
 def test_an_empty_reason_is_a_data_error(tmp_path: Path) -> None:
     text = (DATA / "report_2024.yaml").read_text(encoding="utf-8")
-    start = text.index("    not_comparable: >-")
+    start = text.index("    not_comparable:")
     end = text.index("\n\n", start)
     path = tmp_path / "report_2024.yaml"
     path.write_text(text[:start] + "    not_comparable: ''" + text[end:], encoding="utf-8")

@@ -342,7 +342,7 @@ def test_other_commands_import_no_http_and_no_portal_code(args: list[str]) -> No
 def test_the_progress_bar_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from cchc_cli.cli.cmd_fetch import _progress
+    from cchc_cli.portal.run import _progress
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert _progress(3) is None

@@ -67,7 +67,7 @@ def test_quick_start_is_two_commands(readme: str) -> None:
 
 
 def test_exit_codes_are_documented(readme: str) -> None:
-    from cchc_cli.cli import errors
+    from cchc_cli import errors
 
     for name in ("EXIT_OK", "EXIT_FINDINGS", "EXIT_USAGE", "EXIT_DATA", "EXIT_OUTPUT",
                  "EXIT_INTERNAL"):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli import numfmt
-from cchc_cli.cli.errors import EXIT_OUTPUT, EXIT_USAGE
+from cchc_cli.errors import EXIT_OUTPUT, EXIT_USAGE
 from cchc_cli.model import Lang, Text
 from tests.conftest import run
 

@@ -300,7 +300,8 @@ def comparison_notes(before: Report, after: Report, pairs: tuple[FigurePair, ...
             "period_before": before.period.full_key, "kind_before": before.period.kind,
             "period_after": after.period.full_key, "kind_after": after.period.kind}))
     notes += [Note("not_comparable", pair.after.id, {"period": period.full_key,
-                                                    "reason": figure.not_comparable})
+                                                    "reason": figure.not_comparable.en,
+                                                    "reason_vi": figure.not_comparable.vi})
               for pair in pairs for period, figure in ((before.period, pair.before),
                                                        (after.period, pair.after))
               if figure.not_comparable is not None]

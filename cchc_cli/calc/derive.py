@@ -9,14 +9,27 @@ arithmetic that produced it, as tokens a renderer can format in any language.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from cchc_cli.calc import changes, grades, plans, ranks, shares
 from cchc_cli.calc.precision import ONE_HUNDRED, Estimate, divide, exact, places, round_half_up
-from cchc_cli.model import Figure, Report, Text
+from cchc_cli.model import Figure, Qualifier, Report, Text
 from cchc_cli.record import Record
 
 Token = str | Decimal
 """A piece of written-out arithmetic: an operator or word, or a number to format."""
+
+DerivedKey = Literal[
+    "implied_whole", "whole", "computed_share", "remainder", "part_count", "rest_percent",
+    "rest_count", "combined_percent", "implied_plan", "plan", "plan_gap", "target_gap",
+    "target_progress", "top_share", "previous_rank", "places_gained", "previous_value",
+    "grade_band", "grade_agrees",
+]
+"""What a derived value is; views look their words up by it, so mypy checks the spelling."""
+
+DerivedUnit = Literal["count", "percent", "score", "rank", "money", "duration", "points",
+                      "places", "grade", "agrees"]
+"""How to read a derived value (a figure's kind, or one of the derived units)."""
 
 
 class Derived(Record):
@@ -27,10 +40,10 @@ class Derived(Record):
     to read it: count, money, percent, points, rank, places, grade or agrees.
     """
 
-    key: str
+    key: DerivedKey
     value: Decimal | str | bool
-    unit: str
-    qualifier: str
+    unit: DerivedUnit
+    qualifier: Qualifier
     formula: tuple[Token, ...]
     low: Decimal | None = None
     high: Decimal | None = None
@@ -47,7 +60,7 @@ class FigureResult(Record):
     figure: Figure
     derived: tuple[Derived, ...]
 
-    def get(self, key: str, part: str | None = None) -> Derived | None:
+    def get(self, key: DerivedKey, part: str | None = None) -> Derived | None:
         """The derived value called ``key`` (for ``part``, in a breakdown)."""
         for item in self.derived:
             if item.key == key and item.part == part:
@@ -55,10 +68,10 @@ class FigureResult(Record):
         return None
 
 
-_FLIP = {"at_least": "at_most", "at_most": "at_least"}
+_FLIP: dict[Qualifier, Qualifier] = {"at_least": "at_most", "at_most": "at_least"}
 
 
-def carry(qualifier: str, increasing: bool, estimate: bool) -> str:
+def carry(qualifier: Qualifier, increasing: bool, estimate: bool) -> Qualifier:
     """The qualifier of a result computed from a value with ``qualifier``.
 
     "More than 200,000" gives "more than ..." for anything that grows with the
@@ -72,7 +85,7 @@ def carry(qualifier: str, increasing: bool, estimate: bool) -> str:
     return "exact"
 
 
-def _from(key: str, estimate: Estimate, unit: str, qualifier: str,
+def _from(key: DerivedKey, estimate: Estimate, unit: DerivedUnit, qualifier: Qualifier,
           formula: tuple[Token, ...], **extra: object) -> Derived:
     return Derived(key, estimate.central, unit, qualifier, formula, estimate.low, estimate.high,
                    estimate.decimals, **extra)  # type: ignore[arg-type]
@@ -112,7 +125,7 @@ def derive_report(report: Report) -> tuple[FigureResult, ...]:
     return tuple(FigureResult(figure, derive(figure, report)) for figure in report.figures)
 
 
-def _implied_base(key: str, implied: Estimate, figure: Figure, percent: Decimal) -> Derived:
+def _implied_base(key: DerivedKey, implied: Estimate, figure: Figure, percent: Decimal) -> Derived:
     """The whole or plan that ``figure`` is ``percent`` % of, with its arithmetic."""
     raw = divide(figure.value * ONE_HUNDRED, percent)
     return _from(key, implied, figure.kind, carry(figure.qualifier, True, implied.is_range),
@@ -124,8 +137,8 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
     assert share is not None
     counts = figure.kind == "count"
     stated = report.figure(share.whole_figure) if report and share.whole_figure else None
-    whole_value, whole_qualifier = ((stated.value, stated.qualifier) if stated is not None
-                                    else (share.out_of, "exact"))
+    whole_qualifier: Qualifier = stated.qualifier if stated is not None else "exact"
+    whole_value = stated.value if stated is not None else share.out_of
     if whole_value is not None:
         whole = exact(whole_value)
         computed = round_half_up(divide(figure.value * ONE_HUNDRED, whole_value),

@@ -24,6 +24,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
                          "’": "'", "‚": "'", "′": "'", "″": '"'})
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _MARKS = {"vi": (".", ","), "en": (",", ".")}
+_WORDS_AND_DOTS = frozenset({"vi"})
+"""Source languages whose numbers may also be written in words, and whose dates use dots."""
 _ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _SCALES = (("tỷ", 9), ("triệu", 6), ("nghìn", 3))
 
@@ -41,7 +43,7 @@ def printed_forms(value: Decimal, lang: str) -> list[str]:
     grouped = f"{int(whole):,}".replace(",", group)
     tail = f"{decimal_mark}{fraction}" if fraction else ""
     forms = [f"{sign}{grouped}{tail}", f"{sign}{whole}{tail}"]
-    if lang == "vi":
+    if lang in _WORDS_AND_DOTS:  # a Vietnamese source also writes 4.5 and "thứ hai"
         forms += _vietnamese_forms(value, whole, fraction)
     return list(dict.fromkeys(forms))
 
@@ -134,7 +136,7 @@ def _is_date(match: re.Match[str], lang: str) -> bool:
     if match.group(1) is None:  # a time such as 8:30
         return True
     first, mark, second = int(match.group(1)), match.group(2), int(match.group(3))
-    if mark == "." and lang == "en" and match.group(4) is None:
+    if mark == "." and lang not in _WORDS_AND_DOTS and match.group(4) is None:
         return False
     return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and
                                                          1 <= second <= 31)

@@ -7,11 +7,10 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import load_catalog, select_period, select_province
-from cchc_cli.cli.national import as_of_option, find_index, refuse_report_options, tables_option
-from cchc_cli.cli.options import PeriodType, choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
+from cchc_cli.cli import options as opt
 from cchc_cli.periods import Period
+from cchc_cli.queries.tables import find_index, refuse_report_options
+from cchc_cli.render.output import emit
 
 
 @click.command()
@@ -19,13 +18,13 @@ from cchc_cli.periods import Period
 @click.option("--mixed-periods", is_flag=True,
               help="Compare periods of different kinds (a month with a year) all the same; "
                    "the output says so.")
-@as_of_option
+@opt.as_of_option
 @click.option("--to", "to", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
               help="National tables: the capture to compare --as-of with [default: the "
                    "latest].")
-@tables_option
-@data_options(year=False)
-@output_options
+@opt.tables_option
+@opt.data_options(year=False)
+@opt.output_options
 def compare(args: tuple[str, ...], mixed_periods: bool, as_of: dt.datetime | None,
             to: dt.datetime | None, tables: str | None, **kwargs: Any) -> None:
     """Compare two periods figure by figure, or two tables of an index province by province.
@@ -50,45 +49,28 @@ def compare(args: tuple[str, ...], mixed_periods: bool, as_of: dt.datetime | Non
       cchc compare papi 2023 2024
       cchc compare service-index-766 --as-of 2026-09-17 --to 2026-10-10
     """
-    choice, out = choice_from(kwargs), output_from(kwargs)
-    folder = find_index(args[0], tables) if args else None
+    choice, out = opt.choice_from(kwargs), opt.output_from(kwargs)
+    folder = find_index(args[0], tables, choice.data) if args else None
     if folder is not None:
-        from cchc_cli.cli.cmd_national import compare_index
+        from cchc_cli.queries.national import compare_index
 
-        compare_index(folder, [_period(a) for a in args[1:]], as_of.date() if as_of else None,
-                      to.date() if to else None, out)
+        periods = [_period(a) for a in args[1:]]
+        emit(compare_index(folder, periods, as_of.date() if as_of else None,
+                           to.date() if to else None), out)
         return
     refuse_report_options(as_of=as_of, to=to)
     if len(args) != 2:
         raise click.UsageError("give two periods (cchc compare 2023 2024), or an index id and "
                                "its periods (cchc compare papi 2023 2024)")
-    before, after = _period(args[0]), _period(args[1])
-    if before.full_key == after.full_key:
-        raise click.UsageError(f"give two different periods to compare, not {before.key} twice")
-    catalog = load_catalog(choice.data)
-    province = select_province(catalog, choice.province)
-    first = select_period(catalog, province, None, before)
-    second = select_period(catalog, province, None, after)
-    if not first.period.comparable_with(second.period) and not mixed_periods:
-        raise click.UsageError(_mixed_message(first.period, second.period))
-    from cchc_cli.calc.compare import compare as compare_periods
-    from cchc_cli.views.compare import CompareView
+    from cchc_cli.queries.reports import compare as compare_periods
 
-    emit(CompareView(compare_periods(first, second)), out)
+    emit(compare_periods(choice, _period(args[0]), _period(args[1]), mixed_periods), out)
 
 
 def _period(text: str) -> Period:
     """A period argument, or a usage error that names an index when it looks like one."""
     try:
-        return PeriodType().convert(text, None, None)
+        return opt.PeriodType().convert(text, None, None)
     except click.BadParameter as error:
         raise click.UsageError(f"{error.format_message()} (or an index id, such as papi, "
                                "first)") from None
-
-
-def _mixed_message(before: Period, after: Period) -> str:
-    from cchc_cli.i18n import period_kind_name
-
-    return (f"{before.full_key} is {period_kind_name(before, 'en')} and {after.full_key} is "
-            f"{period_kind_name(after, 'en')}: their figures are not alike; compare periods of "
-            "one kind, or add --mixed-periods to compare them all the same")

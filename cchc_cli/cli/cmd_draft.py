@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cchc_cli.cli.errors import DataProblems
+from cchc_cli.errors import DataProblems
 
 
 @click.command()
@@ -44,12 +44,6 @@ def draft(*, article: str, province: str | None, period: str | None, source_url:
         raise click.UsageError(str(error)) from None
     for note in notes:
         click.echo(f"cchc: {note}", err=True)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from pathlib import Path
+    from cchc_cli.render.files import write_text
 
-    from cchc_cli.cli.output import write_file
-
-    write_file(Path(output), text, force)
-    click.echo(f"cchc: wrote {output}", err=True)
+    write_text(text, output, force)

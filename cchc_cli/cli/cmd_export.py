@@ -6,9 +6,8 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import load_catalog, narrow
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
+from cchc_cli.render.output import emit
 
 
 @click.command()
@@ -23,6 +22,7 @@ def export(**kwargs: Any) -> None:
       cchc export --json | jq '.reports[].year'
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
+    from cchc_cli.queries.select import load_catalog, narrow
     from cchc_cli.views.catalog import ExportView
 
     catalog = load_catalog(choice.data)

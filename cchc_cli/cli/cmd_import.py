@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from cchc_cli.cli.errors import DataProblems, OutputError
 from cchc_cli.cli.options import PeriodType
 from cchc_cli.periods import SYNTAX, Period
-
-if TYPE_CHECKING:
-    from cchc_cli.portal.importer import Capture
 
 
 class TimeType(click.ParamType):  # type: ignore[type-arg]
@@ -71,47 +67,6 @@ def import_(file: Path, *, captured_at: dt.datetime | None, request_file: Path |
       cchc import answer.json --request request.json --into data/
       cchc rank service-index-766 --data ~/.local/share/cchc
     """
-    from cchc_cli.portal.importer import ImportError_, read_capture
+    from cchc_cli.portal.run import import_file
 
-    try:
-        capture = read_capture(file, captured_at, request_file)
-    except ImportError_ as error:
-        raise click.UsageError(str(error)) from None
-    write_capture_table(capture, period, into, force)
-
-
-def write_capture_table(capture: Capture, period: Period | None, into: Path | None,
-                        force: bool, kept: Path | None = None) -> Path:
-    """Check ``capture`` and write its table; report warnings and the file on stderr.
-
-    ``kept`` is where a fetched answer was saved, for the messages of a failure.
-    """
-    from cchc_cli.load.problems import DataError
-    from cchc_cli.portal.convert import TableExists, write_table
-    from cchc_cli.portal.importer import ImportError_, check_capture
-    from cchc_cli.portal.store import default_data_dir
-
-    after = f" (the answer is kept in {kept})" if kept else ""
-    try:
-        chosen, checked = check_capture(capture, period)
-    except ImportError_ as error:
-        raise click.UsageError(str(error)) from None
-    except DataError as error:
-        whole = error.problems[0] if len(error.problems) == 1 else None
-        if whole is not None and not whole.field:  # not an answer at all: one line says so
-            raise DataProblems([], f"{whole}; no table was written{after}") from None
-        raise DataProblems(error.problems, f"{capture.path}: not imported; no table was "
-                                           f"written{after}") from None
-    for warning in checked.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    folder = into or default_data_dir()
-    try:
-        path = write_table(checked, capture, chosen, folder, force)
-    except TableExists as error:
-        raise OutputError(f"'{error.path}' exists (the same period, {chosen.full_key}); use "
-                          f"--force to replace it{after}") from None
-    except OSError as error:
-        raise OutputError(f"cannot write into '{folder}': {error.strerror or error}") from None
-    click.echo(f"cchc: wrote {path} ({len(checked.rows)} provinces, {chosen.full_key})",
-               err=True)
-    return path
+    import_file(file, captured_at, request_file, period, into=into, force=force)

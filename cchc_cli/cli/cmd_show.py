@@ -7,10 +7,17 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import select_figure, select_report, unknown_figure
-from cchc_cli.cli.national import as_of_option, find_index, refuse_report_options, tables_option
-from cchc_cli.cli.options import FIGURE_ID, choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
+from cchc_cli.cli.options import (
+    FIGURE_ID,
+    as_of_option,
+    choice_from,
+    data_options,
+    output_from,
+    output_options,
+    tables_option,
+)
+from cchc_cli.queries.tables import find_index, refuse_report_options
+from cchc_cli.render.output import emit
 
 
 @click.command()
@@ -38,24 +45,13 @@ def show(figure_id: str, as_of: dt.datetime | None, tables: str | None, **kwargs
       cchc show papi --province ha-giang --year 2024
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
-    folder = find_index(figure_id, tables)
+    folder = find_index(figure_id, tables, choice.data)
     if folder is not None:
-        from cchc_cli.cli.cmd_national import show_index
+        from cchc_cli.queries.national import show_index
 
-        show_index(folder, choice, as_of.date() if as_of else None, out)
+        emit(show_index(folder, choice, as_of.date() if as_of else None), out)
         return
     refuse_report_options(as_of=as_of)
-    catalog, report = select_report(choice)
-    figure_id = select_figure(catalog, figure_id)
-    figure = report.figure(figure_id)
-    if figure is None:
-        years = [r.year for r in catalog.timeline(report.province) if r.figure(figure_id)]
-        if years:
-            raise click.UsageError(f"no figure '{figure_id}' in {report.province.id} "
-                                   f"{report.year}; it is in {', '.join(map(str, years))}: "
-                                   f"add --year {years[-1]}")
-        raise unknown_figure(figure_id, catalog)
-    from cchc_cli.calc.derive import FigureResult, derive
-    from cchc_cli.views.show import ShowView
+    from cchc_cli.queries.reports import show as show_figure
 
-    emit(ShowView(report, FigureResult(figure, derive(figure, report))), out)
+    emit(show_figure(choice, figure_id), out)

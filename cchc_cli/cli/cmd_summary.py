@@ -6,9 +6,8 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.data import select_report
 from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
-from cchc_cli.cli.output import emit
+from cchc_cli.render.output import emit
 
 
 @click.command()
@@ -25,18 +24,13 @@ def summary(sources: bool, **kwargs: Any) -> None:
       cchc summary --format json | jq '.figures[] | {id, value}'
     """
     choice, out = choice_from(kwargs), output_from(kwargs)
-    _, report = select_report(choice)
-    from cchc_cli.calc.audit import audit_report
-    from cchc_cli.calc.derive import derive_report
-    from cchc_cli.calc.national import among
-    from cchc_cli.cli.national import covering
-    from cchc_cli.views.summary import SummaryView
+    from cchc_cli.queries import reports
 
-    standings = [found for table in covering(report.province.id, report.period)
-                 if (found := among(table, report.province.id)) is not None]
-    emit(SummaryView(report, derive_report(report), with_sources=sources, among=standings),
-         out)
-    errors = sum(1 for finding in audit_report(report) if finding.severity == "error")
+    view = reports.summary(choice, sources)
+    emit(view, out)
+    errors = reports.errors_in(view.report)
     if errors:
-        click.echo(f"cchc: note: {errors} figure(s) of this report do not add up; "
-                   f"run 'cchc check --year {report.year}' for the arithmetic", err=True)
+        from cchc_cli.i18n import word
+
+        click.echo(word("not_adding_up", out.lang, errors=errors, year=view.report.year),
+                   err=True)

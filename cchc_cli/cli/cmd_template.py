@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from cchc_cli.catalog import Catalog, SelectionError
-from cchc_cli.cli.data import load_catalog, select_period, select_province
-from cchc_cli.cli.options import PeriodType, data_option
-from cchc_cli.model import Province
-from cchc_cli.periods import SYNTAX, Period, year_period
+from cchc_cli.cli.options import PeriodType, data_option, lang_option
+from cchc_cli.model import Lang
+from cchc_cli.periods import SYNTAX, Period
 
 
 @click.command()
@@ -26,8 +22,10 @@ from cchc_cli.periods import SYNTAX, Period, year_period
               help="Province id or name; one with no report yet starts from an empty report.")
 @click.option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@lang_option("Language of the comments")
 def template(*, year: int | None, period: Period | None, from_period: Period | None,
-             data: tuple[str, ...], province: str | None, output: str | None, force: bool) -> None:
+             data: tuple[str, ...], province: str | None, output: str | None, force: bool,
+             lang: Lang | None) -> None:
     """A skeleton for a new report: an earlier report's figures with empty values.
 
     For a province with no report in the data yet, the skeleton holds its
@@ -40,62 +38,11 @@ def template(*, year: int | None, period: Period | None, from_period: Period | N
       cchc template --year 2025 --from 2023 --output report_2025.yaml
       cchc template --province bac-kan --period 2024-07
     """
-    wanted = _wanted(year, period)
-    catalog = load_catalog(data)
-    from cchc_cli.load.template import render_blank, render_template
+    from cchc_cli.i18n import default_lang
+    from cchc_cli.queries.template import template as skeleton
+    from cchc_cli.queries.template import wanted_period
+    from cchc_cli.render.files import write_text
 
-    new = _new_province(catalog, province)
-    if new is not None:
-        text = render_blank(new, wanted)
-    else:
-        chosen = select_province(catalog, province)
-        earlier = [p for p in catalog.periods(chosen) if p.sort_key() < wanted.sort_key()]
-        if from_period is None and not earlier:
-            raise click.UsageError(f"no report before {wanted.full_key} to start from; "
-                                   "give --from")
-        report = select_period(catalog, chosen, None, from_period or earlier[-1])
-        if any(p.full_key == wanted.full_key for p in catalog.periods(chosen)):
-            click.echo(f"cchc: note: the data already has a {wanted.full_key} report for "
-                       f"{chosen.id}", err=True)
-        text = render_template(report, wanted)
-    _write(text, output, force)
-
-
-def _wanted(year: int | None, period: Period | None) -> Period:
-    if period is None and year is None:
-        raise click.UsageError("say which period the new report is for: --year 2025 or "
-                               f"--period 2025-07 ({SYNTAX})")
-    if period is not None and year is not None and period.year != year:
-        raise click.UsageError(f"--year {year} and --period {period.full_key} disagree; "
-                               "give one of them")
-    return period or year_period(year or 0)
-
-
-def _new_province(catalog: Catalog, query: str | None) -> Province | None:
-    """The registry's province for ``query`` when the data holds no report of it."""
-    if query is None:
-        return None
-    try:
-        catalog.province(query)
-        return None  # the data has it
-    except SelectionError:
-        pass
-    from cchc_cli.provinces import registry
-
-    try:
-        known = registry().resolve(query)
-    except LookupError:
-        return None  # select_province then says what is wrong, with a did-you-mean
-    return Province(known.id, known.name)
-
-
-def _write(text: str, output: str | None, force: bool) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from pathlib import Path
-
-    from cchc_cli.cli.output import write_file
-
-    write_file(Path(output), text, force)
-    click.echo(f"cchc: wrote {output}", err=True)
+    text = skeleton(data, province, wanted_period(year, period), from_period,
+                    lang or default_lang())
+    write_text(text, output, force)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from cchc_cli.cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_OK
 from cchc_cli.cli.options import output_from, output_options
-from cchc_cli.cli.output import emit
-
-if TYPE_CHECKING:
-    from cchc_cli.model import Report, ReviewMark
+from cchc_cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_OK
+from cchc_cli.render.output import emit
 
 
 @click.command()
@@ -32,29 +29,9 @@ def validate(paths: tuple[str, ...], **kwargs: Any) -> None:
       cchc validate report_2025.yaml --format json
     """
     out = output_from(kwargs)
-    from cchc_cli.load.files import data_locations, find_report_files, load_files
-    from cchc_cli.load.problems import DataError, Problem
-    from cchc_cli.views.validation import ValidationView, arithmetic_problems
+    from cchc_cli.queries.audit import validate as validate_files
 
-    files: list[str] = []
-    problems: list[Problem] = []
-    for location in data_locations(paths):
-        try:
-            files += find_report_files(location)
-        except DataError as error:
-            problems += error.problems
-    arithmetic: list[Problem] = []
-    marks: list[ReviewMark] = []
-
-    def audit(report: Report) -> bool:
-        arithmetic.extend(arithmetic_problems(report))
-        marks.extend(report.review)
-        return False  # nothing is kept: a folder of thousands streams through
-
-    _, found = load_files(files, keep=audit)
-    found += arithmetic
-    found.sort(key=lambda p: (p.path, p.line, p.column))
-    view = ValidationView(files, problems + found, marks)
+    view = validate_files(list(paths))
     code = EXIT_DATA if not view.valid else EXIT_FINDINGS if view.state == "draft" else EXIT_OK
     emit(view, out, code)
     if code:

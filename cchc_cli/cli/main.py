@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import click
 
-from cchc_cli.cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, ReaderGone
+from cchc_cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, ReaderGone
 
 COMMANDS = {
     "summary": "cchc_cli.cli.cmd_summary:summary",

@@ -8,34 +8,11 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_cli.model import Lang
 from cchc_cli.periods import SYNTAX, Period, parse_period
-from cchc_cli.record import Record
+from cchc_cli.queries.select import DataChoice
+from cchc_cli.render.formats import FORMATS, Output, chosen
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-FORMATS = ("table", "json", "csv", "markdown")
-
-
-class Output(Record):
-    """How a command writes its answer."""
-
-    format: str
-    lang: Lang
-    color: str
-    path: str | None
-    force: bool
-    style: str = "document"
-
-
-class DataChoice(Record):
-    """Where the data is and which province and period to use."""
-
-    data: tuple[str, ...]
-    """Every ``--data`` given (``bundled`` names the bundled datasets); empty for the default."""
-    province: str | None
-    year: int | None
-    period: Period | None = None
 
 
 class DataPath(click.ParamType):  # type: ignore[type-arg]
@@ -73,10 +50,10 @@ class PeriodType(click.ParamType):  # type: ignore[type-arg]
 
 
 def _complete(name: str) -> Callable[[click.Context, click.Parameter, str], list[Any]]:
-    """A completion function of ``cli.complete``, imported only when the shell asks."""
+    """A completion function of ``queries.complete``, imported only when the shell asks."""
 
     def complete(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
-        from cchc_cli.cli import complete as completions
+        from cchc_cli.queries import complete as completions
 
         found: list[Any] = getattr(completions, name)(ctx, param, incomplete)
         return found
@@ -123,17 +100,20 @@ def choice_from(kwargs: dict[str, Any]) -> DataChoice:
                       period)
 
 
+def lang_option(what: str) -> Callable[[F], F]:
+    """``--lang vi|en`` (``CCHC_LANG``); ``what`` it sets, for the help."""
+    return click.option("--lang", type=click.Choice(("vi", "en"), case_sensitive=False),
+                        envvar="CCHC_LANG", show_envvar=True,
+                        help=f"{what} [default: vi for a vi_* locale, else en].")
+
+
 def output_options(command: F) -> F:
     """``--format``/``--json``, ``--lang``, ``--color``, ``--output`` and ``--force``."""
     options = [
         click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
                      show_default=True, help="Output format."),
         click.option("--json", "as_json", is_flag=True, help="Short for --format json."),
-        click.option("--lang", type=click.Choice(("vi", "en"), case_sensitive=False),
-                     envvar="CCHC_LANG",
-                     show_envvar=True,
-                     help="Language of labels and numbers [default: vi for a vi_* locale, "
-                          "else en]."),
+        lang_option("Language of labels and numbers"),
         click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto",
                      show_default=True, help="Colour in tables (NO_COLOR and TERM=dumb are "
                                               "honoured on auto)."),
@@ -155,13 +135,23 @@ def output_from(kwargs: dict[str, Any]) -> Output:
     """Pop the output options out of a command's keyword arguments."""
     from cchc_cli.i18n import default_lang
 
-    fmt = kwargs.pop("fmt")
-    if kwargs.pop("as_json"):
-        ctx = click.get_current_context()
-        if ctx.get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE \
-                and fmt != "json":
-            raise click.UsageError(f"--json contradicts --format {fmt}; give one of them")
-        fmt = "json"
+    given = click.get_current_context().get_parameter_source("fmt") \
+        == click.core.ParameterSource.COMMANDLINE
+    fmt = chosen(kwargs.pop("fmt"), kwargs.pop("as_json"), given)
     lang = kwargs.pop("lang") or default_lang()
     return Output(fmt, lang, kwargs.pop("color"), kwargs.pop("output"), kwargs.pop("force"),
-                  kwargs.pop("style"))
+                  kwargs.pop("style"), given)
+
+
+def tables_option(command: F) -> F:
+    """``--tables PATH`` (``CCHC_TABLES``): where the national tables are."""
+    return click.option("--tables", "tables", metavar="PATH", envvar="CCHC_TABLES",
+                        show_envvar=True, help="A folder of national tables (one folder per "
+                        "index) [default: the bundled tables].")(command)
+
+
+def as_of_option(command: F) -> F:
+    """``--as-of DATE``: which capture of a year to date."""
+    return click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+                        help="For a year to date: the capture of that day [default: the "
+                             "latest].")(command)

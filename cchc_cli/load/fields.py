@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TypeVar
 
 from cchc_cli.load import scalars
-from cchc_cli.load.problems import Problem
+from cchc_cli.load.problems import EMPTY, Problem
 from cchc_cli.load.yamltree import Mapping, Node, Scalar, Sequence
 from cchc_cli.model import Text
 
@@ -27,6 +27,8 @@ class FieldReader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.required: set[str] = set()
+        """The fields a mapping must have: an empty one is to be filled, not removed."""
 
     def fail(self, node: Node, field: str, message: str, hint: str = "") -> None:
         """Record a problem at ``node``."""
@@ -41,6 +43,7 @@ class FieldReader:
                       "write 'key: value' lines indented under it")
             return None
         required = tuple(required)
+        self.required.update(_join(field, key) for key in required)
         known = (*required, *optional)
         for key, (key_node, value) in node.entries.items():
             if key not in known:  # past the listed problems, a hint is not worth its time
@@ -70,7 +73,9 @@ class FieldReader:
             self.fail(node, field, f"expected a single value, found {_NODE_NAMES[type(node)]}")
             return None
         if scalars.is_null(node.text, node.plain):
-            self.fail(node, field, "the value is empty", "write a value or remove the field")
+            hint = "write a value" if field in self.required else \
+                "write a value or remove the field"
+            self.fail(node, field, EMPTY, hint)
             return None
         value, failure = convert(node.text, node.plain)
         if failure is not None:
@@ -150,6 +155,14 @@ class FieldReader:
         if vi is None or en is None:
             return None
         return Text(vi, en)
+
+
+    def note(self, node: Node, field: str) -> Text | None:
+        """A note: one text for both languages, or ``{vi: ..., en: ...}``."""
+        if isinstance(node, Mapping):
+            return self.text(node, field)
+        value = self.string(node, field)
+        return None if value is None else Text(value, value)
 
 
 def _join(field: str, key: str) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from cchc_cli.record import Record
 
+EMPTY = "the value is empty"
+"""The message of a field written with no value (a template not yet filled in)."""
+
 
 class Problem(Record):
     """One thing wrong with a file: where, which field, what, and how to fix it."""
@@ -20,6 +23,11 @@ class Problem(Record):
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}:{field} {self.message}{hint}"
+
+    @property
+    def empty(self) -> bool:
+        """Whether the problem is only a value left empty."""
+        return self.message == EMPTY
 
     def as_dict(self) -> dict[str, object]:
         """The problem as a JSON-ready mapping."""

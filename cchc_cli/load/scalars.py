@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from cchc_cli.load.problems import EMPTY
+
 Failure = tuple[str, str]
 
 MAX_DIGITS = 18
@@ -156,7 +158,7 @@ def _number_failure(text: str) -> Failure:
     if text.lower() in {".inf", "-.inf", "+.inf", ".nan"}:
         return f"'{text}' is not a finite number", "write the number that the source prints"
     if is_null(text, True):
-        return "the value is empty", "write the number that the source prints"
+        return EMPTY, "write the number that the source prints"
     return (
         f"'{text}' is not a plain decimal number",
         "write digits with an optional '.' decimal part, e.g. 1818 or 96.9",

@@ -36,6 +36,7 @@ from cchc_cli.model import (
     Share,
     Source,
     Target,
+    Text,
 )
 from cchc_cli.periods import SYNTAX as PERIOD_SYNTAX
 from cchc_cli.periods import Period, parse_period, year_period
@@ -302,7 +303,7 @@ def _source(node: Node, field: str, reader: FieldReader) -> Source | None:
         return None
     values: dict[str, Any] = {}
     for key, item in fields.items():
-        getter = reader.date if key == "date" else reader.string
+        getter = {"date": reader.date, "note": reader.note}.get(key, reader.string)
         values[key] = getter(item, f"{field}.{key}")
     language = values.get("language")
     if language is not None and language not in ("vi", "en"):
@@ -511,7 +512,7 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
         "grade": get("grade", reader.string),
         "source": get("source", reader.string),
         "excerpt": get("excerpt", reader.string),
-        "note": get("note", reader.string),
+        "note": get("note", reader.note),
         "as_printed": bool(get("as_printed", reader.flag)),
         "not_comparable": get("not_comparable", lambda n, f: _reason(n, f, reader)),
     }
@@ -530,10 +531,10 @@ def _figure_parts(fields: Fields, field: str, context: _Context) -> dict[str, An
     return values
 
 
-def _reason(node: Node, field: str, reader: FieldReader) -> str | None:
+def _reason(node: Node, field: str, reader: FieldReader) -> Text | None:
     """A reason in words: a figure marked not comparable says why."""
-    value = reader.string(node, field)
-    if value is not None and not value.strip():
+    value = reader.note(node, field)
+    if value is not None and not (value.vi.strip() and value.en.strip()):
         reader.fail(node, field, "the reason is empty",
                     "say why the figure is not comparable across periods, or remove the field")
         return None
@@ -594,6 +595,8 @@ def _share(node: Node, field: str, reader: FieldReader, value: Decimal | None) -
     fields = reader.fields(node, field, (), ("percent", "out_of", "whole", "rest", "of"))
     if fields is None:
         return None
+    if "out_of" not in fields:  # an empty percent is to be filled: without it the share fails
+        reader.required.add(f"{field}.percent")
     if "percent" not in fields and "out_of" not in fields:
         reader.fail(node, field, "a share needs 'percent', or 'out_of' for a count of a count",
                     "write 'percent: 96.9', or 'out_of: 511' for \"421 of 511\"")

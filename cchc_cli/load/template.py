@@ -1,5 +1,7 @@
 """A new report skeleton made from an earlier report, for the next year's figures.
 
+Its ``# comments`` are written in the language asked for (see ``i18n.template_comments``).
+
 The skeleton keeps ids, areas, kinds, labels, units, indices and the shape of
 each relation, and leaves every value that belongs to the new year empty, so
 ``cchc validate`` points at each one until it is filled in.
@@ -10,7 +12,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from cchc_cli.model import AREAS, FORMAT, KINDS, Figure, Index, Province, Report, Text
+from cchc_cli.i18n import template_comments
+from cchc_cli.model import AREAS, FORMAT, KINDS, Figure, Index, Lang, Province, Report, Text
 from cchc_cli.periods import Period
 
 NEW_SOURCE = "new-source"
@@ -58,7 +61,7 @@ def _head(province: Province, period: Period, made_from: str) -> list[str]:
             "    language: vi", "    # url: https://..."]
 
 
-def render_blank(province: Province, period: Period) -> str:
+def render_blank(province: Province, period: Period, lang: Lang = "en") -> str:
     """A skeleton for a province with no report yet: one empty figure, nothing copied."""
     lines = [*_head(province, period, ": a first report, no figures copied"), "",
              "figures:",
@@ -69,10 +72,10 @@ def render_blank(province: Province, period: Period) -> str:
              "    value:",
              f"    source: {NEW_SOURCE}",
              "    excerpt: \"\"           # the words of the source that state the value"]
-    return "\n".join(lines) + "\n"
+    return template_comments("\n".join(lines) + "\n", lang)
 
 
-def render_template(report: Report, period: Period) -> str:
+def render_template(report: Report, period: Period, lang: Lang = "en") -> str:
     """The YAML text of a skeleton for ``period`` made from ``report``."""
     year = period.year
     lines = _head(report.province, period, f", made from the {report.period.full_key} report")
@@ -87,7 +90,7 @@ def render_template(report: Report, period: Period) -> str:
     for figure in report.figures:
         if figure.derived_from is None:
             lines += _figure(figure, report.year, year)
-    return "\n".join(lines) + "\n"
+    return template_comments("\n".join(lines) + "\n", lang)
 
 
 def _index(index: Index) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from cchc_cli import i18n
 from cchc_cli.model import Lang
 from cchc_cli.render.svg import chart_svg
 from cchc_cli.views.page import (
@@ -32,11 +33,6 @@ _URL = re.compile(r"https?://[^\s<>\"'“”‘’]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»"
 _NUM = ' class="num"'
 SHORT = 20  # a column whose longest cell is at most this many characters is sized to it
-_WORDS = {
-    "sources": ("Nguồn", "Sources"),
-    "generated": ("Tạo ngày {date} bằng cchc {version}.", "Generated on {date} by cchc {version}."),
-    "note": ("Ghi chú", "Note"),
-}
 
 STYLESHEET = """
 :root { color: #1a1a1a; background: #ffffff; }
@@ -202,9 +198,11 @@ def page_title(page: Page, fallback: str) -> str:
     return fallback
 
 
-def _source_item(source: Mapping[str, Any]) -> str:
+def _source_item(source: Mapping[str, Any], lang: Lang) -> str:
     """A source as a list item: publisher, date, title, address (a link if http/https)."""
-    parts = [escape(str(source.get(key))) for key in ("publisher", "date") if source.get(key)]
+    parts = [escape(str(source["publisher"]))] if source.get("publisher") else []
+    if source.get("date"):
+        parts.append(escape(i18n.date_text(str(source["date"]), lang)))
     if source.get("title"):
         parts.append(f"“{escape(str(source['title']))}”")
     text = f"[{escape(str(source.get('id', '')))}] " + ", ".join(parts) + "."
@@ -216,15 +214,15 @@ def _source_item(source: Mapping[str, Any]) -> str:
 
 def _footer(sources: Sequence[Mapping[str, Any]], notes: list[Note], lang: Lang,
             generated: str, version: str) -> str:
-    index = 0 if lang == "vi" else 1
     parts = ["<footer>"]
     if sources or notes:
-        parts.append(f"<h2>{_WORDS['sources'][index]}</h2>")
+        parts.append(f"<h2>{escape(i18n.word('sources', lang))}</h2>")
     if sources:
-        parts.append("<ol>" + "".join(_source_item(s) for s in sources) + "</ol>")
+        parts.append("<ol>" + "".join(_source_item(s, lang) for s in sources) + "</ol>")
     elif notes:
         parts += [_note(note) for note in notes]
-    stamp = _WORDS["generated"][index].format(date=escape(generated), version=escape(version))
+    stamp = i18n.word("generated", lang, date=escape(i18n.date_text(generated, lang)),
+                      version=escape(version))
     parts.append(f"<p>{stamp}</p></footer>")
     return "".join(parts)
 

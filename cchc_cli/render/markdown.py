@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cchc_cli.render.bars import SEGMENTS, bar, stacked
+from cchc_cli.bars import SEGMENTS, bar, stacked
 from cchc_cli.views.page import Block, Chart, Heading, Note, Page, Pairs, Table, plain
 
 

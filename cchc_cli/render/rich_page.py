@@ -4,7 +4,8 @@ Rich shrinks columns to fit and, as a last resort, truncates them. Here the
 widths are decided first: numeric columns get their full width, text columns
 at least their longest word, and the spare room goes to text. When even that
 does not fit, the table is drawn stacked: one block of "header: value" lines
-per row. Only this module imports Rich.
+per row. This is the one module that draws a page with Rich (render/output.py
+builds the console; portal/run.py draws a progress bar).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from cchc_cli.render.bars import SEGMENTS, bar, stacked
+from cchc_cli.bars import REFERENCE, SEGMENTS, TARGET, bar, marked, stacked
 from cchc_cli.views.page import (
     Block,
     Cell,
@@ -40,7 +41,9 @@ STYLES = {
     "error": "bold red",
 }
 _PADDING = 2  # one space each side of a cell
-_MIN_TEXT = 6  # narrowest a text column is allowed to become
+_MIN_TEXT = 16
+"""Narrowest a text column may become (or its longest cell, if shorter); narrower than
+that, a phrase reads a word or two per line, and the table is drawn stacked instead."""
 
 
 def _text(cell: Cell) -> Text:
@@ -60,11 +63,12 @@ def column_widths(table: Table, width: int) -> list[int] | None:
         cells = [plain(row[position]) for row in table.rows]
         longest = max((cell_len(c) for c in cells), default=0)
         header_word = _longest_word(column.header)
-        if column.numeric:  # never wrapped, header included
+        if column.numeric or column.nowrap:  # never wrapped, header included
             need = max(longest, cell_len(column.header))
         else:
             words = max((_longest_word(c) for c in cells), default=0)
-            need = max(words, header_word, min(_MIN_TEXT, longest))
+            need = max(words, header_word, min(_MIN_TEXT, longest),
+                       min(cell_len(column.header), _MIN_TEXT))
         minimum.append(need)
         natural.append(max(need, longest, cell_len(column.header)))
     spare = width - overhead - sum(minimum)
@@ -91,7 +95,8 @@ def _table(table: Table, width: int, widths: list[int] | None) -> RenderableType
                            caption_justify="left")
     for column, size in zip(table.columns, widths, strict=True):
         rich_table.add_column(column.header, width=size, justify="right" if column.numeric
-                              else "left", no_wrap=column.numeric, overflow="fold")
+                              else "left", no_wrap=column.numeric or column.nowrap,
+                              overflow="fold")
     for row in table.rows:
         rich_table.add_row(*(_text(cell) for cell in row))
     if not table.title:
@@ -140,6 +145,8 @@ def _chart(chart: Chart, width: int) -> RenderableType:
             parts.append(Text.assemble((mark, STYLES.get(item.style, "")),
                                        f" {item.label}: {item.caption}"))
         return Group(*parts)
+    if chart.reference is not None:
+        return _marked_chart(chart, width, parts)
     label_width = max((cell_len(b.label) for b in chart.bars), default=0)
     caption_width = max((cell_len(b.caption) for b in chart.bars), default=0)
     size = min(30, width - label_width - caption_width - 4)
@@ -152,6 +159,24 @@ def _chart(chart: Chart, width: int) -> RenderableType:
             parts.append(Text(item.label))
             parts.append(Text.assemble((bar(item.fraction, max(width - 2, 10) // 2), style),
                                        f" {item.caption}"))
+    return Group(*parts)
+
+
+def _marked_chart(chart: Chart, width: int, parts: list[RenderableType]) -> RenderableType:
+    """Bars against plan, each under its label: 100% of plan and any target marked on it."""
+    size = max(min(width - 2, 50), 10)
+    for item in chart.bars:
+        marks = [(chart.reference or 1.0, REFERENCE)] if (chart.reference or 1) < 1 else []
+        if item.mark is not None:
+            marks.append((item.mark, TARGET))
+        parts.append(Text(item.label))
+        parts.append(Text.assemble((marked(item.fraction, size, marks), STYLES.get(item.style, "")),
+                                   f" {item.caption}"))
+    legend = [f"{TARGET} {b.mark_label}" for b in chart.bars if b.mark is not None]
+    if chart.reference is not None and chart.reference < 1:
+        legend.insert(0, f"{REFERENCE} {chart.reference_label}")
+    if legend:
+        parts.append(Text("; ".join(dict.fromkeys(legend)), style="dim"))
     return Group(*parts)
 
 
@@ -170,7 +195,8 @@ def renderable(block: Block, width: int, widths: list[int] | None = None) -> Ren
 
 
 def shared_widths(page: Page, width: int) -> dict[int, list[int] | None]:
-    """Column widths for tables with the same columns, so they line up one under another."""
+    """Column widths for tables with the same columns, so they line up one under another;
+    when one table of the page must be stacked, every table is (``None``)."""
     groups: dict[tuple[str, ...], list[int]] = {}
     for position, block in enumerate(page):
         if isinstance(block, Table):
@@ -183,6 +209,8 @@ def shared_widths(page: Page, width: int) -> dict[int, list[int] | None]:
         rows = tuple(row for table in tables if isinstance(table, Table) for row in table.rows)
         merged = column_widths(first._replace(rows=rows), width)
         widths.update(dict.fromkeys(positions, merged))
+    if any(found is None for found in widths.values()):  # one layout for the whole page
+        widths = dict.fromkeys(widths)
     return widths
 
 

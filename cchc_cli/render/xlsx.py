@@ -143,10 +143,10 @@ def _pairs_table(pairs: Pairs, lang: Lang) -> Table:
 def _write_sources(sheet: Worksheet, sources: Sequence[Mapping[str, Any]],
                    notes: list[Note], lang: Lang) -> None:
     keys = ("id", "publisher", "date", "title", "url", "author", "note")
-    words = [("Tác giả" if lang == "vi" else "Author") if k == "author" else i18n.word(k, lang)
-             for k in keys]
+    words = [i18n.word(k, lang) for k in keys]
     rows: tuple[tuple[Cell, ...], ...] = tuple(
-        tuple(str(source.get(key) or "") for key in keys) for source in sources)
+        tuple(i18n.date_text(str(source[key]), lang) if key == "date" and source.get(key)
+              else str(source.get(key) or "") for key in keys) for source in sources)
     if not sources:
         words, rows = [i18n.word("sources", lang)], tuple((note.text,) for note in notes)
     table = Table("", tuple(Column(word) for word in words), rows)

@@ -43,10 +43,11 @@ class MetricsView:
                 for e in self.entries]
 
     def page(self, lang: Lang) -> Page:
-        """One table of every figure id."""
+        """One table of every figure id, in the alphabetical order of the labels in ``lang``."""
+        entries = sorted(self.entries, key=lambda e: i18n.collate(e["label"].get(lang)))
         rows = tuple((e["id"], i18n.area_name(e["area"], lang),
                       i18n.KIND_NAMES[e["kind"]].get(lang), e["label"].get(lang),
-                      " ".join(map(str, e["years"]))) for e in self.entries)
+                      " ".join(map(str, e["years"]))) for e in entries)
         columns = (Column(i18n.word("id", lang)), Column(i18n.word("area", lang)),
                    Column(i18n.word("kind", lang)), Column(i18n.word("figure", lang)),
                    Column(i18n.word("years", lang)))

@@ -6,26 +6,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_cli import numfmt
+from cchc_cli import i18n, numfmt
 from cchc_cli.calc.derive import FigureResult
 from cchc_cli.model import Figure, Index, Lang
 from cchc_cli.views.page import Bar, Chart
 
-_TITLES = {
-    "plans": ("So với kế hoạch và mục tiêu", "Against plan and target"),
-    "rank": ("Thay đổi thứ hạng", "Rank movement"),
-    "components": ("Điểm thành phần so với điểm tối đa", "Component scores against their maxima"),
-}
-
-
-def _title(key: str, lang: Lang, extra: str = "") -> str:
-    vi, en = _TITLES[key]
-    return (vi if lang == "vi" else en) + extra
-
 
 def _attained(figure: Figure, lang: Lang) -> tuple[Decimal, str] | None:
     """The percent of plan a figure reached, and the plan's name."""
-    plan = "kế hoạch" if lang == "vi" else "plan"
+    plan = i18n.word("plan", lang)
     if figure.attainment is not None:
         label = figure.attainment.plan_label
         return figure.attainment.percent, label.get(lang) if label else plan
@@ -43,17 +32,17 @@ def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
         attained = _attained(figure, lang)
         label = figure.label.get(lang)
         if attained is not None:
-            of = "" if lang == "vi" else "of "
-            rows.append((label, attained[0],
-                         f"{numfmt.percent(attained[0], lang)} {of}{attained[1]}", None, ""))
+            caption = i18n.word("plan_caption", lang, percent=numfmt.percent(attained[0], lang),
+                                plan=attained[1])
+            rows.append((label, attained[0], caption, None, ""))
         target = figure.target
         if target is not None and target.measure == "share" and figure.share is not None:
             share = figure.share.percent
             goal = numfmt.percent(target.value, lang)
             when = f" {target.year}" if target.year else ""
-            text = (f"{numfmt.percent(share, lang)} (mục tiêu{when}: {goal})" if lang == "vi"
-                    else f"{numfmt.percent(share, lang)} (target{when}: {goal})")
-            mark = (f"mục tiêu {goal}" if lang == "vi" else f"target {goal}")
+            text = i18n.word("target_caption", lang, share=numfmt.percent(share, lang),
+                             year=when, goal=goal)
+            mark = i18n.word("target_mark", lang, goal=goal)
             rows.append((label, share, text, target.value, mark))
     if not rows:
         return None
@@ -61,8 +50,8 @@ def plan_chart(results: tuple[FigureResult, ...], lang: Lang) -> Chart | None:
     bars = tuple(Bar(label, float(value / scale), caption, "good" if value >= 100 else "warning",
                      None if goal is None else float(goal / scale), mark)
                  for label, value, caption, goal, mark in rows)
-    plan = "100% kế hoạch" if lang == "vi" else "100% of plan"
-    return Chart(_title("plans", lang), bars, reference=float(100 / scale), reference_label=plan)
+    return Chart(i18n.word("chart_plans", lang), bars, reference=float(100 / scale),
+                 reference_label=i18n.word("full_plan", lang))
 
 
 def breakdown_charts(results: tuple[FigureResult, ...], lang: Lang) -> list[Chart]:
@@ -97,7 +86,7 @@ def rank_charts(results: tuple[FigureResult, ...], year: int, lang: Lang) -> lis
                 f"{numfmt.number(rank, lang)}/{figure.of}", "strong")
             for when, rank in ((before.year, before.value), (year, figure.value))
         )
-        charts.append(Chart(_title("rank", lang, f": {figure.label.get(lang)}"), bars))
+        charts.append(Chart(i18n.word("chart_rank", lang, label=figure.label.get(lang)), bars))
     return charts
 
 
@@ -114,7 +103,8 @@ def component_charts(results: tuple[FigureResult, ...], indices: tuple[Index, ..
                 f"{numfmt.number(score, lang)}/{numfmt.number(maxima[code].max, lang)}")
             for code, score in figure.components if code in maxima and maxima[code].max > 0)
         if bars:
-            charts.append(Chart(_title("components", lang, f": {figure.label.get(lang)}"), bars))
+            charts.append(Chart(i18n.word("chart_components", lang,
+                                                   label=figure.label.get(lang)), bars))
     return charts
 
 

@@ -16,19 +16,7 @@ from cchc_cli.views.page import Note as PageNote
 from cchc_cli.views.records import envelope, num, period_column, period_record, province_ref
 
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "": ""}
-VERDICT_WORDS = {
-    "better": ("tốt hơn", "better"),
-    "worse": ("kém hơn", "worse"),
-    "same": ("không đổi", "same"),
-    "": ("", ""),
-}
 VERDICT_STYLES = {"better": "good", "worse": "bad", "same": "muted", "": "muted"}
-MEASURE_NAMES = {
-    "share_percent": ("tỷ lệ", "share"),
-    "whole": ("tổng (của tỷ lệ)", "whole the share is of"),
-    "attainment_percent": ("% kế hoạch", "% of plan"),
-    "top_share": ("thuộc nhóm % dẫn đầu", "in the top % of the field"),
-}
 
 
 def _basis(figure: Figure | None) -> str | None:
@@ -152,10 +140,10 @@ class CompareView:
         rows: list[tuple[Cell, ...]] = []
         for pair in c.pairs:
             rows += [self._row(pair, delta, lang) for delta in pair.deltas]
-        change = "Thay đổi" if lang == "vi" else "Change"
+        change = i18n.word("change", lang)
         page: Page = [Table(title, (Column(i18n.word("figure", lang)), Column(before, True),
                                     Column(after, True), Column(change, True),
-                                    Column("")), tuple(rows))]
+                                    Column("", nowrap=True)), tuple(rows))]
         notes = {code: [n for n in c.notes if n.code == code] for code in NOTE_STYLES}
         page += [PageNote(self.note_text(n, lang), "warning") for n in notes["periods_unlike"]]
         page += self._only(c.only_before, before, lang) + self._only(c.only_after, after, lang)
@@ -173,12 +161,11 @@ class CompareView:
         elif delta.measure == "part_percent":
             label = "  " + _part_label(figure, delta.part, lang)
         else:
-            vi, en = MEASURE_NAMES[delta.measure]
-            label = "  " + (vi if lang == "vi" else en)
+            label = "  " + i18n.word(f"compare_{delta.measure}", lang)
         before_mark = "*" if pair.before.derived_from and delta.measure == "value" else ""
         after_mark = "*" if pair.after.derived_from and delta.measure == "value" else ""
-        word = VERDICT_WORDS[delta.verdict][0 if lang == "vi" else 1]
-        verdict = f"{ARROWS[delta.direction]} {word}".strip()
+        word = i18n.word(f"verdict_{delta.verdict}", lang) if delta.verdict else ""
+        verdict = " ".join(p for p in (ARROWS[delta.direction], word) if p)
         return (label,
                 self._amount_cell(pair.before, delta, delta.before, delta.qualifier_before,
                                   lang=lang, mark=before_mark),
@@ -219,9 +206,9 @@ class CompareView:
             return ""
         sign = "+" if delta.change > 0 else ""
         if delta.unit == "percent":
-            unit = " điểm phần trăm" if lang == "vi" else " points"
-            return numfmt.qualified(f"{sign}{numfmt.number(delta.change, lang)}{unit}",
-                                    qualifier)
+            return numfmt.qualified(
+                i18n.word("change_points", lang,
+                          change=f"{sign}{numfmt.number(delta.change, lang)}"), qualifier)
         text = f"{sign}{numfmt.number(delta.change, lang)}"
         if delta.relative is not None:
             rel_sign = "+" if delta.relative > 0 else ""
@@ -231,41 +218,27 @@ class CompareView:
     @staticmethod
     def _mixed(c: Comparison, lang: Lang) -> str:
         first, second = c.before.period, c.after.period
-        if lang == "vi":
-            return (f"{i18n.period_label(first, lang)} là {i18n.period_kind_name(first, lang)}, "
-                    f"{i18n.period_label(second, lang)} là "
-                    f"{i18n.period_kind_name(second, lang)}: hai kỳ không cùng loại, số liệu "
-                    "không so sánh trực tiếp được.")
-        return (f"{i18n.period_label(first, lang)} is {i18n.period_kind_name(first, lang)} and "
-                f"{i18n.period_label(second, lang)} is {i18n.period_kind_name(second, lang)}: "
-                "the periods are not alike, so their figures do not compare directly.")
+        return i18n.word("mixed_periods", lang, first=i18n.period_label(first, lang),
+                         first_kind=i18n.period_kind_name(first, lang),
+                         second=i18n.period_label(second, lang),
+                         second_kind=i18n.period_kind_name(second, lang))
 
     @staticmethod
     def _fields_differ(pair: FigurePair, lang: Lang) -> str:
-        label = pair.after.label.get(lang)
-        if lang == "vi":
-            return (f"{label}: xếp hạng trên {pair.before.of} và trên {pair.after.of} tỉnh "
-                    "không cùng thang đo, nên không tính số bậc tăng, giảm; so sánh theo nhóm "
-                    "% dẫn đầu.")
-        return (f"{label}: a rank out of {pair.before.of} and one out of {pair.after.of} "
-                "are not on the same scale, so no places gained or lost are counted; they "
-                "are compared by the top share of the field.")
+        return i18n.word("fields_differ", lang, label=pair.after.label.get(lang),
+                         before=pair.before.of, after=pair.after.of)
 
     @staticmethod
     def _not_comparable(pair: FigurePair, note: Note, lang: Lang) -> str:
-        label, period = pair.after.label.get(lang), note.numbers["period"]
-        reason = note.numbers["reason"]
-        if lang == "vi":
-            return (f"{label}: số liệu {period} không so sánh được với kỳ khác, nên không "
-                    f"tính thay đổi hay tốt hơn, kém hơn ({reason}).")
-        return (f"{label}: the {period} figure is not comparable with other periods, so no "
-                f"change, better or worse is given ({reason}).")
+        reason = note.numbers[{"vi": "reason_vi", "en": "reason"}[lang]]
+        return i18n.word("not_comparable_note", lang, label=pair.after.label.get(lang),
+                         period=note.numbers["period"], reason=reason)
 
     @staticmethod
     def _only(figures: tuple[Figure, ...], year: str, lang: Lang) -> Page:
         if not figures:
             return []
-        title = f"Chỉ có ở {year}" if lang == "vi" else f"Only in {year}"
+        title = i18n.word("only_in_period", lang, period=year)
         rows = tuple((f.label.get(lang), figure_cell(f, lang, mark="*" if f.derived_from else ""))
                      for f in figures)
         return [Table(title, (Column(i18n.word("figure", lang)), Column(year, True)), rows)]
@@ -274,16 +247,12 @@ class CompareView:
     def _disagreement(item: Disagreement, lang: Lang) -> str:
         change = item.figure.change
         assert change is not None
-        implied, found = numfmt.number(item.implied, lang), numfmt.number(item.found, lang)
-        moved = phrases.change_words(change.direction, change.amount, change.unit, lang)
-        label = item.figure.label.get(lang)
-        if lang == "vi":
-            return (f"Không khớp: báo cáo {item.stated_in} nêu {label} {moved} so với năm "
-                    f"{item.other_year}, tức là {implied} năm {item.other_year}; báo cáo năm "
-                    f"{item.other_year} ghi {found}.")
-        return (f"Disagreement: the {item.stated_in} report says {label} moved {moved} since "
-                f"{item.other_year}, which implies {implied} in {item.other_year}; the "
-                f"{item.other_year} report gives {found}.")
+        return i18n.word("disagreement", lang, stated_in=item.stated_in,
+                         label=item.figure.label.get(lang),
+                         moved=phrases.change_words(change.direction, change.amount,
+                                                    change.unit, lang),
+                         other=item.other_year, implied=numfmt.number(item.implied, lang),
+                         found=numfmt.number(item.found, lang))
 
     def _share_note(self, pair: FigurePair, note: Note, lang: Lang) -> str:
         deltas = {d.measure: d for d in pair.deltas}
@@ -297,14 +266,13 @@ class CompareView:
             self._amount(pair.after, whole, _decimal(n[f"whole_{side}"]),
                          str(n[f"whole_{side}_qualifier"]), lang) for side in ("before", "after")]
         rose = _decimal(n["count_after"]) > _decimal(n["count_before"])
-        label = pair.after.label.get(lang)
-        if lang == "vi":
-            text = (f"{label}: số lượng {'tăng' if rose else 'giảm'} ({' → '.join(counts)}) "
-                    f"trong khi tỷ lệ {'giảm' if rose else 'tăng'} ({' → '.join(pcts)})")
-            return text + (f"; tổng từ {wholes[0]} thành {wholes[1]}." if wholes else ".")
-        text = (f"{label}: the count {'rose' if rose else 'fell'} ({' → '.join(counts)}) while "
-                f"the share {'fell' if rose else 'rose'} ({' → '.join(pcts)})")
-        return text + (f"; the whole went from {wholes[0]} to {wholes[1]}." if wholes else ".")
+        text = i18n.word("share_moved", lang, label=pair.after.label.get(lang),
+                         count_way=i18n.word("rose" if rose else "fell", lang),
+                         share_way=i18n.word("fell" if rose else "rose", lang),
+                         counts=" → ".join(counts), shares=" → ".join(pcts))
+        if not wholes:
+            return text + i18n.word("full_stop", lang)
+        return text + i18n.word("share_moved_whole", lang, before=wholes[0], after=wholes[1])
 
 
 NOTE_STYLES = {"periods_unlike": "warning", "not_comparable": "warning",

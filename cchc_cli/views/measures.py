@@ -19,18 +19,6 @@ from cchc_cli.views.page import Cell, Column, Table
 from cchc_cli.views.phrases import formula_text
 from cchc_cli.views.show import derived_name
 
-_STATED = {
-    "share": ("tỷ lệ (nêu trong nguồn)", "share (stated)"),
-    "part": ("tỷ lệ phần", "part share"),
-    "attainment": ("% kế hoạch (nêu trong nguồn)", "% of plan (stated)"),
-    "target": ("mục tiêu", "target"),
-}
-
-
-def _name(key: str, lang: Lang) -> str:
-    vi, en = _STATED[key]
-    return vi if lang == "vi" else en
-
 
 def _percent(value: Decimal, lang: Lang) -> Cell:
     return number_cell(numfmt.percent(value, lang), value, places(value), lang)
@@ -40,18 +28,21 @@ def stated_rows(figure: Figure, lang: Lang) -> list[tuple[str, Cell]]:
     """The percentages the source states beside the value, named."""
     rows: list[tuple[str, Cell]] = []
     if figure.share is not None:
-        rows.append((_name("share", lang), _percent(figure.share.percent, lang)))
+        rows.append((i18n.word("stated_share", lang), _percent(figure.share.percent, lang)))
     if figure.breakdown is not None:
-        rows += [(f"{_name('part', lang)}: {part.label.get(lang)}", _percent(part.percent, lang))
+        rows += [(i18n.word("stated_part", lang, label=part.label.get(lang)),
+                  _percent(part.percent, lang))
                  for part in figure.breakdown.parts if part.percent is not None]
     if figure.attainment is not None:
-        rows.append((_name("attainment", lang), _percent(figure.attainment.percent, lang)))
+        rows.append((i18n.word("stated_attainment", lang),
+                     _percent(figure.attainment.percent, lang)))
     target = figure.target
     if target is not None:
-        when = f" ({target.year})" if target.year else ""
+        name = (i18n.word("stated_target_year", lang, year=target.year) if target.year
+                else i18n.word("stated_target", lang))
         cell = (_percent(target.value, lang) if target.measure == "share"
                 else figure_cell(figure, lang, target.value))
-        rows.append((_name("target", lang) + when, cell))
+        rows.append((name, cell))
     return rows
 
 
@@ -68,7 +59,6 @@ def measures_table(results: tuple[FigureResult, ...], lang: Lang) -> Table:
                   formula_text(item, lang))
                  for item in result.derived if isinstance(item.value, Decimal)
                  and not isinstance(item.value, bool)]
-    title = "Các số liệu" if lang == "vi" else "Every number"
-    return Table(title, (Column(i18n.word("figure", lang)), Column(i18n.word("measure", lang)),
-                         Column(value_word, True), Column(i18n.word("arithmetic", lang))),
-                 tuple(rows))
+    columns = (Column(i18n.word("figure", lang)), Column(i18n.word("measure", lang)),
+               Column(value_word, True), Column(i18n.word("arithmetic", lang)))
+    return Table(i18n.word("every_number", lang), columns, tuple(rows))

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from cchc_cli import i18n, numfmt
+from cchc_cli.bars import bar
 from cchc_cli.calc.national import (
     Among,
     Gap,
@@ -24,7 +25,6 @@ from cchc_cli.calc.national import (
 from cchc_cli.calc.precision import round_half_up
 from cchc_cli.model import Lang, Text
 from cchc_cli.national import IndexInfo, NationalTable
-from cchc_cli.render.bars import bar
 from cchc_cli.views.page import Bar, Chart, Column, Heading, Note, Page, Pairs, Styled, Table
 from cchc_cli.views.records import envelope, num, period_record, text
 
@@ -262,7 +262,7 @@ class NationalShowView:
         else:
             page.append(Note(i18n.word("no_data", lang), "warning"))
         rows = tuple(self._line(p, lang) for p in self.profiles)
-        page.append(Table(table.source.title, (
+        page.append(Table(i18n.word("profile_title", lang), (
             Column(i18n.word("measure_name", lang)), Column(i18n.word("score", lang), True),
             Column(i18n.word("maximum", lang), True), Column(i18n.word("median", lang), True),
             Column(i18n.word("best", lang), True), Column(i18n.word("place", lang), True),
@@ -512,8 +512,8 @@ def field_chart(found: Among, lang: Lang) -> Chart:
                      float(s.value / most) if most else 0.0, score(table, s.value, lang),
                      "strong" if s.row.province == mine else "muted")
                  for s in standings)
-    title = (f"{table.index.short} {i18n.period_label(table.period, lang)}: "
-             f"{i18n.word('every_province', lang)}")
+    every = i18n.word("every_province", lang)
+    title = f"{table.index.short} {i18n.period_label(table.period, lang)}: {every}"
     return Chart(title, bars, document_only=True)
 
 

@@ -55,6 +55,8 @@ class Column(Record):
 
     header: str
     numeric: bool = False
+    nowrap: bool = False
+    """Never wrapped, though not a number (a verdict such as "▲ better")."""
 
 
 class Table(Record):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from cchc_cli import numfmt
 from cchc_cli.calc import ranks
-from cchc_cli.calc.derive import Derived, FigureResult, Token
+from cchc_cli.calc.derive import Derived, DerivedKey, FigureResult, Token
+from cchc_cli.i18n import word
 from cchc_cli.model import Figure, Lang, Text
 
 
@@ -68,12 +70,8 @@ def _token(token: Token, lang: Lang) -> str:
     return numfmt.number(token, lang) if isinstance(token, Decimal) else token
 
 
-def _label(text: Text | None, lang: Lang, fallback: Text) -> str:
-    return (text or fallback).get(lang)
-
-
-_REST = Text("phần còn lại", "the rest")
-_PLAN = Text("kế hoạch", "plan")
+def _label(text: Text | None, lang: Lang, fallback: str) -> str:
+    return text.get(lang) if text else word(fallback, lang)
 
 
 def implications(result: FigureResult, lang: Lang) -> list[str]:
@@ -100,35 +98,38 @@ def _shown(item: Derived, figure: Figure, lang: Lang) -> str:
 def _whole_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     share = result.figure.share
     assert share is not None
-    connector = "của" if lang == "vi" else "of"
-    return f"{numfmt.percent(share.percent, lang)} {connector} {_shown(item, result.figure, lang)}"
+    return word("whole_of", lang, percent=numfmt.percent(share.percent, lang),
+                whole=_shown(item, result.figure, lang))
 
 
 def _remainder_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     share = result.figure.share
     rest = share.rest_label if share else None
-    return f"{_shown(item, result.figure, lang)} {_label(rest, lang, _REST)}"
+    return word("rest_is", lang, amount=_shown(item, result.figure, lang),
+                rest=_label(rest, lang, "the_rest"))
 
 
 def _rest_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     figure = result.figure
     rest = figure.breakdown.rest if figure.breakdown else None
     count = result.get("rest_count", item.part)
-    tail = f" ({_shown(count, figure, lang)})" if count is not None else ""
-    return f"{_shown(item, figure, lang)} {_label(rest.label if rest else None, lang, _REST)}{tail}"
+    phrase = word("rest_is", lang, amount=_shown(item, figure, lang),
+                  rest=_label(rest.label if rest else None, lang, "the_rest"))
+    if count is None:
+        return phrase
+    return word("rest_count", lang, phrase=phrase, count=_shown(count, figure, lang))
 
 
 def _combined_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    return f"{_shown(item, result.figure, lang)} {'cộng lại' if lang == 'vi' else 'together'}"
+    return word("combined", lang, amount=_shown(item, result.figure, lang))
 
 
 def _plan_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     attainment = result.figure.attainment
     assert attainment is not None
-    pct = numfmt.percent(attainment.percent, lang)
-    plan = _label(attainment.plan_label, lang, _PLAN)
-    shown = _shown(item, result.figure, lang)
-    return f"{pct} {plan} ({shown})" if lang == "vi" else f"{pct} of {plan} ({shown})"
+    return word("of_plan", lang, percent=numfmt.percent(attainment.percent, lang),
+                plan=_label(attainment.plan_label, lang, "plan"),
+                amount=_shown(item, result.figure, lang))
 
 
 def _plan_gap_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
@@ -137,7 +138,7 @@ def _plan_gap_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
 
 
 def _progress_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    return f"{_shown(item, result.figure, lang)} {'mục tiêu' if lang == 'vi' else 'of target'}"
+    return word("of_target", lang, amount=_shown(item, result.figure, lang))
 
 
 def _top_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
@@ -145,112 +146,94 @@ def _top_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     figure = result.figure
     assert figure.of is not None
     share = ranks.top_share(int(figure.value), figure.of, decimals=0)
-    top = numfmt.percent(share, lang, 0)
-    return f"thuộc nhóm {top} đứng đầu" if lang == "vi" else f"top {top}"
+    return word("top_share", lang, share=numfmt.percent(share, lang, 0))
 
 
 def _previous_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    return f"{'năm' if lang == 'vi' else 'in'} {item.year}: {_shown(item, result.figure, lang)}"
+    return word("in_year", lang, year=item.year, amount=_shown(item, result.figure, lang))
 
 
 def _part_count_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    return _part_phrase(item, result.figure, _shown(item, result.figure, lang), lang)
-
-
-def _part_phrase(item: Derived, figure: Figure, shown: str, lang: Lang) -> str:
+    figure = result.figure
     assert figure.breakdown is not None
     part = next(p for p in figure.breakdown.parts if p.id == item.part)
     assert part.percent is not None
-    return f"{numfmt.percent(part.percent, lang)} {part.label.get(lang)} ({shown})"
+    return word("part_share", lang, percent=numfmt.percent(part.percent, lang),
+                label=part.label.get(lang), amount=_shown(item, figure, lang))
 
 
 def _gap_phrase(item: Derived, figure: Figure, lang: Lang) -> str:
     assert isinstance(item.value, Decimal)
-    vi = lang == "vi"
     size = abs(item.value)
     if item.unit == "points":
         shown = numfmt.number(size, lang, item.decimals)
-        if item.value == 0:
-            return "đạt đúng kế hoạch" if vi else "exactly on plan"
-        if item.value < 0:
-            return f"thiếu {shown} điểm phần trăm so với kế hoạch" if vi else \
-                f"{shown} points short of plan"
-        return (f"vượt {shown} điểm phần trăm so với kế hoạch" if vi
-                else f"{shown} points above plan")
+        key = ("points_exactly_on_plan" if item.value == 0 else
+               "points_short_of_plan" if item.value < 0 else "points_above_plan")
+        return word(key, lang, size=shown)
     shown = numfmt.qualified(amount(figure, size, lang, item.decimals), item.qualifier)
-    if item.value == 0:
-        return "đúng kế hoạch" if vi else "on plan"
-    if item.value < 0:
-        return f"thấp hơn kế hoạch {shown}" if vi else f"{shown} below plan"
-    return f"vượt kế hoạch {shown}" if vi else f"{shown} above plan"
+    key = "on_plan" if item.value == 0 else "below_plan" if item.value < 0 else "above_plan"
+    return word(key, lang, size=shown)
 
 
 def _target_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     figure = result.figure
     assert isinstance(item.value, Decimal) and figure.target is not None
-    vi = lang == "vi"
     target = figure.target
     goal = numfmt.percent(target.value, lang) if item.unit == "points" or \
         target.measure == "share" else amount(figure, target.value, lang)
     year = f" {target.year}" if target.year else ""
     size = numfmt.number(abs(item.value), lang, item.decimals)
-    unit = (" điểm phần trăm" if vi else " points") if item.unit == "points" else ""
-    if item.value >= 0:
-        return (f"vượt mục tiêu{year} ({goal}) {size}{unit}" if vi
-                else f"{size}{unit} above the{year} target of {goal}")
-    return (f"thấp hơn mục tiêu{year} ({goal}) {size}{unit}" if vi
-            else f"{size}{unit} below the{year} target of {goal}")
+    if item.unit == "points":
+        size = word("points_unit", lang, size=size)
+    named = word("target_of", lang, year=year, goal=goal)
+    key = "above_target" if item.value >= 0 else "below_target"
+    return word(key, lang, target=named, size=size)
 
 
 def _rank_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     figure = result.figure
     assert isinstance(item.value, Decimal) and figure.change is not None
-    before = numfmt.number(item.value, lang, 0)
     moved = change_words(figure.change.direction, figure.change.amount, "places", lang)
-    if lang == "vi":
-        return f"{moved} (hạng {before} năm {item.year})"
-    return f"{moved} from {before} in {item.year}"
+    return word("rank_moved", lang, moved=moved, before=numfmt.number(item.value, lang, 0),
+                year=item.year)
 
 
 def grade_name(item: Derived, lang: Lang) -> str:
     """A grade as read in ``lang``: ``Khá``, or ``Fair (Khá)`` in English."""
     grade = str(item.value)
-    if item.label is None or lang == "vi" or item.label.en == grade:
+    if item.label is None or item.label.en == grade:
         return grade
-    return f"{item.label.en} ({grade})"
+    return word("grade_named", lang, grade=grade, english=item.label.en)
 
 
 def change_words(direction: str, amount: Decimal, unit: str, lang: Lang) -> str:
     """A stated change in words: ``up 5 places``, ``giảm 0,5 điểm``, ``up 25%``."""
     size = numfmt.number(amount, lang)
-    if lang == "vi":
-        way = "tăng" if direction == "up" else "giảm"
-        units = {"places": " bậc", "points": " điểm", "percent": "%", "count": ""}
-    else:
-        way = direction
-        units = {"places": " places", "points": " points", "percent": "%", "count": ""}
-    return f"{way} {size}{units.get(unit, ' ' + unit)}"
+    key = f"unit_{unit}"
+    shown = word(key, lang, size=size) if key in _UNITS else f"{size} {unit}"
+    return word("moved", lang, way=word(direction, lang), amount=shown)
+
+
+_UNITS = ("unit_places", "unit_points", "unit_percent", "unit_count")
 
 
 def _grade_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
-    vi = lang == "vi"
     if item.key == "grade_band":
         agrees = result.get("grade_agrees")
         reported = result.figure.grade
         band = grade_name(item, lang)
         if reported is None:
-            return f"thuộc khung {band}" if vi else f"in the band of {band}"
-        if agrees and agrees.value:
-            return (f"xếp loại {reported}, khớp với khung điểm" if vi
-                    else f"grade {band}, agrees with its band")
-        return (f"xếp loại {reported} KHÔNG khớp với khung điểm ({band})" if vi
-                else f"reported grade {reported} DISAGREES with its band: {band}")
+            return word("grade_in_band", lang, band=band)
+        key = "grade_agrees" if agrees and agrees.value else "grade_disagrees"
+        return word(key, lang, grade=reported, band=band)
     if item.key == "grade_agrees" and result.get("grade_band") is None and result.figure.grade:
-        return "điểm ngoài mọi khung" if vi else "score outside every band"
+        return word("grade_no_band", lang)
     return ""
 
 
-_PHRASES = {
+_Phrase = Callable[[Derived, FigureResult, Lang], str]
+
+_PHRASES: dict[DerivedKey, _Phrase] = {
     "implied_whole": _whole_phrase,
     "whole": _whole_phrase,
     "remainder": _remainder_phrase,

@@ -59,7 +59,7 @@ def envelope(command: str, **body: Any) -> Record:
 
 def source_record(source: Source) -> Record:
     """A source as a record."""
-    return dict(source._asdict())
+    return {**source._asdict(), "note": source.note.en if source.note else None}
 
 
 def period_record(period: Period) -> Record:
@@ -136,9 +136,9 @@ def figure_record(result: FigureResult) -> Record:
         "derived": [derived_record(item) for item in result.derived],
         "source": figure.source,
         "excerpt": figure.excerpt,
-        "note": figure.note,
+        "note": figure.note.en if figure.note else None,
         "comparable": figure.not_comparable is None,
-        "not_comparable": figure.not_comparable,
+        "not_comparable": figure.not_comparable.en if figure.not_comparable else None,
         "derived_from": figure.derived_from,
     }
 

@@ -7,12 +7,12 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli import i18n, numfmt
+from cchc_cli.bars import sparkline
 from cchc_cli.calc.precision import places
 from cchc_cli.calc.series import Placing, Point
 from cchc_cli.calc.years import implied_only
 from cchc_cli.model import Figure, Lang, Province, Report, Text
 from cchc_cli.periods import Period
-from cchc_cli.render.bars import sparkline
 from cchc_cli.views import phrases
 from cchc_cli.views.cells import figure_cell, number_cell
 from cchc_cli.views.page import Bar, Cell, Chart, Column, Note, Page, Table
@@ -91,7 +91,7 @@ class TrendView:
     def page(self, lang: Lang) -> Page:
         """A table of the years, then the values as bars and a sparkline."""
         first = self.points[0].figure
-        change = "Thay đổi" if lang == "vi" else "Change"
+        change = i18n.word("change", lang)
         whose: tuple[Cell, ...] = ()
         rows = tuple(
             (period_column(p.period, lang),
@@ -111,13 +111,10 @@ class TrendView:
         bars = tuple(Bar(period_column(p.period, lang), bar_fraction(p.figure, largest),
                          phrases.value_text(p.figure, lang)) for p in self.points)
         values = [bar.fraction for bar in bars]
-        page.append(Chart(f"{'Xu hướng' if lang == 'vi' else 'Trend'} {sparkline(values)}",
-                          bars))
+        page.append(Chart(i18n.word("trend_title", lang, sparkline=sparkline(values)), bars))
         if first.kind == "rank":
-            page.append(Note("longer bar = better rank" if lang == "en"
-                             else "thanh dài hơn = thứ hạng tốt hơn"))
-            page.append(Note("change = places gained (+ up, - down)" if lang == "en"
-                             else "thay đổi = số bậc tăng (+ tăng, - giảm)"))
+            page.append(Note(i18n.word("longer_bar", lang)))
+            page.append(Note(i18n.word("places_gained_note", lang)))
         if any(p.figure.derived_from for p in self.points):
             page.append(Note("* " + i18n.word("derived_year", lang)))
         return page
@@ -126,13 +123,7 @@ class TrendView:
     def _parts_note(self, lang: Lang) -> str:
         names = ", ".join(dict.fromkeys(self._whose(p).name.get(lang) for p in self.points
                                         if self._whose(p).id != self.province.id))
-        unit = self.province.name.get(lang)
-        if lang == "vi":
-            return (f"Số liệu của {names} là của riêng tỉnh đó trước khi sáp nhập vào {unit} "
-                    "(01/07/2025); không cộng gộp, thay đổi chỉ tính trong từng tỉnh.")
-        return (f"The figures of {names} are that province's own, from before it became part "
-                f"of {unit} on 1 July 2025; nothing is added up, and a change is taken only "
-                "within one province.")
+        return i18n.word("parts_note", lang, names=names, unit=self.province.name.get(lang))
 
 
 def _file_cell(report: Report, lang: Lang) -> str:
@@ -194,19 +185,18 @@ class RankView:
 
     def page(self, lang: Lang) -> Page:
         """The ranking as a table."""
-        place = "Hạng" if lang == "vi" else "Place"
+        place = i18n.word("place", lang)
         rows = tuple((f"{p.place}=" if p.tied else str(p.place), p.province.name.get(lang),
                       figure_cell(p.figure, lang)) for p in self.placings)
         label = self.label.get(lang) if self.label else self.figure_id
         when = i18n.period_label(self.period, lang)
-        page: Page = [Table(f"{label}, {when}",
+        page: Page = [Table(i18n.word("ranking_title", lang, label=label, period=when),
                             (Column(place, True), Column(i18n.word("province", lang)),
                              Column(i18n.word("value", lang), True)), rows)]
         if not self.placings:
-            page.append(Note(f"Không tỉnh nào có chỉ tiêu này trong {when}" if lang == "vi"
-                             else f"No province has this figure in {when}", "warning"))
+            page.append(Note(i18n.word("no_province_has", lang, period=when), "warning"))
         if any(p.tied for p in self.placings):
-            page.append(Note("= tied" if lang == "en" else "= đồng hạng"))
+            page.append(Note(i18n.word("tied_note", lang)))
         return page
 
 
@@ -266,8 +256,7 @@ class YearsView:
                 continue
             since = numfmt.day(successor.valid_from, lang)
             name, into = province.name.get(lang), successor.title(lang)
-            notes.append(Note(f"{name} nay thuộc {into} (từ ngày {since})." if lang == "vi"
-                              else f"{name} has been part of {into} since {since}.",
+            notes.append(Note(i18n.word("now_part_of", lang, name=name, into=into, since=since),
                               "strong"))
         return notes
 
@@ -277,7 +266,7 @@ class YearsView:
                       _file_cell(report, lang),
                       str(len(report.figures))) for province, timeline in self.timelines
                      for report in timeline)
-        count = "Số chỉ tiêu" if lang == "vi" else "Figures"
+        count = i18n.word("figure_count", lang)
         page: Page = [Table(i18n.word("years_title", lang), (Column(i18n.word("province", lang)),
                                            Column(i18n.word("year", lang), True),
                                            Column(i18n.word("file", lang)),

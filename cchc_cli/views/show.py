@@ -21,40 +21,20 @@ from cchc_cli.views.records import (
 )
 from cchc_cli.views.titles import report_title
 
-DERIVED_NAMES = {
-    "implied_whole": ("tổng suy ra", "implied whole"),
-    "whole": ("tổng (nêu trong nguồn)", "whole (stated)"),
-    "computed_share": ("tỷ lệ tính lại", "share recomputed"),
-    "remainder": ("phần còn lại", "remainder"),
-    "part_count": ("số lượng phần", "part count"),
-    "rest_percent": ("tỷ lệ phần còn lại", "remaining share"),
-    "rest_count": ("số lượng phần còn lại", "remaining count"),
-    "combined_percent": ("tỷ lệ cộng lại", "combined share"),
-    "implied_plan": ("kế hoạch suy ra", "implied plan"),
-    "plan": ("kế hoạch (nêu trong nguồn)", "plan (stated)"),
-    "plan_gap": ("chênh lệch so với kế hoạch", "difference from plan"),
-    "target_gap": ("chênh lệch so với mục tiêu", "difference from target"),
-    "target_progress": ("mức đạt mục tiêu", "progress towards target"),
-    "top_share": ("vị trí trong nhóm (% từ trên xuống)", "position in the field (top %)"),
-    "previous_rank": ("hạng năm trước", "earlier rank"),
-    "places_gained": ("số bậc tăng so với", "places gained since"),
-    "previous_value": ("giá trị năm trước", "earlier value"),
-    "grade_band": ("khung xếp loại của điểm", "band the score falls in"),
-    "grade_agrees": ("xếp loại khớp khung điểm", "reported grade agrees"),
-}
-
 
 def derived_name(item: Derived, figure: Figure, lang: Lang) -> str:
     """A derived value's name, with its part and year where it has them."""
-    vi, en = DERIVED_NAMES.get(item.key, (item.key, item.key))
-    name = vi if lang == "vi" else en
+    if item.key == "places_gained":
+        return i18n.word("derived_places_gained", lang, year=item.year)
+    name = i18n.word(f"derived_{item.key}", lang)
     if item.part and figure.breakdown is not None:
         labels = {p.id: p.label.get(lang) for p in figure.breakdown.parts}
         if figure.breakdown.rest is not None:
             labels[figure.breakdown.rest.id] = figure.breakdown.rest.label.get(lang)
-        name += ": " + " + ".join(labels.get(part, part) for part in item.part.split("+"))
+        parts = " + ".join(labels.get(part, part) for part in item.part.split("+"))
+        name = i18n.word("with_part", lang, name=name, parts=parts)
     if item.year is not None:
-        name += f" {item.year}" if item.key == "places_gained" else f" ({item.year})"
+        name = i18n.word("with_year", lang, name=name, year=item.year)
     return name
 
 
@@ -65,6 +45,11 @@ def derived_value(item: Derived, figure: Figure, lang: Lang) -> Cell:
         return Styled(word, "good" if item.value else "bad")
     if isinstance(item.value, str):
         return phrases.grade_name(item, lang)
+    if item.key == "places_gained":  # "giảm 19 bậc", as a report writes it
+        way = "up" if item.value > 0 else "down" if item.value < 0 else "same"
+        if way == "same":
+            return i18n.word("same", lang)
+        return phrases.change_words(way, abs(item.value), "places", lang)
     return derived_cell(item, figure, lang)
 
 
@@ -134,5 +119,5 @@ class ShowView:
             items.append((source.id, f"{source.publisher}, {when}, “{source.title}”{where}"))
         items.append((i18n.word("excerpt", lang), Styled(f"“{figure.excerpt}”", "strong")))
         if figure.note:
-            items.append((i18n.word("note", lang), figure.note))
+            items.append((i18n.word("note", lang), figure.note.get(lang)))
         return tuple(items)

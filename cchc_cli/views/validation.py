@@ -76,9 +76,13 @@ class ValidationView:
                 *({**unconfirmed(m).as_dict(), "severity": "warning"} for m in self.marks)]
 
     def page(self, lang: Lang) -> Page:
-        """One line per problem, as ``file:line:column: field: message (fix)``."""
-        page: Page = [Note(str(problem), "error", literal=True) for problem in self.problems]
-        page += [Note(str(unconfirmed(mark)), "warning", literal=True) for mark in self.marks]
+        """One line per problem, as ``file:line:column: field: message (fix)``: the real
+        mistakes first, then one line per file that sums up the values left empty."""
+        mistakes = [p for p in self.problems if not p.empty]
+        page: Page = [Note(i18n.problem_text(p, lang), "error", literal=True) for p in mistakes]
+        page += [Note(i18n.problem_text(unconfirmed(mark), lang), "warning", literal=True)
+                 for mark in self.marks]
+        page += [Note(line, "warning", literal=True) for line in self._empties(lang)]
         bad = len({p.path for p in self.problems})
         if self.problems:
             page.append(Note(i18n.word("invalid", lang).format(problems=len(self.problems),
@@ -90,3 +94,18 @@ class ValidationView:
         else:
             page.append(Note(i18n.word("valid", lang).format(files=len(self.files)), "good"))
         return page
+
+    def _empties(self, lang: Lang) -> list[str]:
+        """``report_2025.yaml: 47 empty values left to fill in (sources[0].publisher, …)``."""
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            if problem.empty:
+                by_file.setdefault(problem.path, []).append(problem)
+        lines = []
+        for path, empties in by_file.items():
+            first = empties[0]
+            fields = ", ".join(p.field for p in empties[:3]) + (", …" if len(empties) > 3
+                                                                else "")
+            lines.append(i18n.word("empty_values", lang, count=len(empties), fields=fields,
+                                   path=f"{path}:{first.line}:{first.column}"))
+        return lines

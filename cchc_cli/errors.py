@@ -7,6 +7,7 @@ from typing import IO
 import click
 
 from cchc_cli.load.problems import Problem
+from cchc_cli.model import Lang
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -29,17 +30,24 @@ class DataProblems(click.ClickException):
     exit_code = EXIT_DATA
 
     def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
+        from cchc_cli.i18n import default_lang, word
+
         self.problems = problems
+        ctx = click.get_current_context(silent=True)
+        asked = ctx.params.get("lang") if ctx is not None else None
+        self.lang: Lang = asked if asked in ("vi", "en") else default_lang()
         files = len({p.path for p in problems})
-        super().__init__(summary or f"{len(problems)} problem(s) in {files} file(s); "
-                                    "run 'cchc validate' on the data to see them again")
+        super().__init__(summary or word("problems_found", self.lang, problems=len(problems),
+                                         files=files))
 
     def show(self, file: IO[str] | None = None) -> None:
-        """Print every problem, one per line, then a count (all on stderr)."""
+        """Print every problem, one per line, in the language asked for, then a count (all
+        on stderr)."""
+        from cchc_cli.i18n import problem_text
         from cchc_cli.visible import visible
 
         for problem in self.problems:
-            click.echo(visible(str(problem)), err=True)
+            click.echo(visible(problem_text(problem, self.lang)), err=True)
         click.echo(f"cchc: {visible(self.message)}", err=True)
 
 

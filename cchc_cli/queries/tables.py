@@ -9,36 +9,17 @@ only those.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from cchc_cli.cli.errors import DataProblems
+from cchc_cli.errors import DataProblems
 from cchc_cli.load.national import IndexFolder, TableFile
 from cchc_cli.national import IndexInfo, NationalTable
 from cchc_cli.periods import Period, describe
 
-F = TypeVar("F", bound=Callable[..., Any])
 
-
-def tables_option(command: F) -> F:
-    """``--tables PATH`` (``CCHC_TABLES``): where the national tables are."""
-    return click.option("--tables", "tables", metavar="PATH", envvar="CCHC_TABLES",
-                        show_envvar=True,
-                        help="A folder of national tables (one folder per index) "
-                             "[default: the bundled tables].")(command)
-
-
-def as_of_option(command: F) -> F:
-    """``--as-of DATE``: which capture of a year to date."""
-    return click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]),
-                        metavar="DATE",
-                        help="For a year to date: the capture of that day [default: the "
-                             "latest].")(command)
-
-
-def find_index(name: str, location: str | None) -> IndexFolder | None:
+def find_index(name: str, location: str | None, data: tuple[str, ...]) -> IndexFolder | None:
     """The index folder called ``name``, or None when ``name`` is no index (a figure id).
 
     Without ``--tables``, a ``--data`` folder that holds the index's folder (as
@@ -50,8 +31,8 @@ def find_index(name: str, location: str | None) -> IndexFolder | None:
     if location is None:
         from cchc_cli.load.files import BUNDLED
 
-        for data in click.get_current_context().params.get("data") or ():
-            found = find_indices(data) if data != BUNDLED else {}
+        for folder in data:
+            found = find_indices(folder) if folder != BUNDLED else {}
             if name in found:
                 return found[name]
     return find_indices(tables_location(location)).get(name)

@@ -1,4 +1,5 @@
-"""Bars drawn with text characters, so charts survive pipes and plain terminals."""
+"""Bars and sparklines drawn with text characters, so charts survive pipes and plain
+terminals; views put them in cells, renderers draw charts with them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,21 @@ def bar(fraction: float, width: int) -> str:
     """A bar ``width`` characters long, filled to ``fraction`` (clamped to 0..1)."""
     filled = _half_up(max(0.0, min(fraction, 1.0)) * width)
     return FULL * filled + EMPTY * (width - filled)
+
+
+REFERENCE = "│"
+"""Where 100% of plan falls on a bar whose scale runs past it."""
+TARGET = "┃"
+"""Where a target falls on a bar."""
+
+
+def marked(fraction: float, width: int, marks: list[tuple[float, str]]) -> str:
+    """A bar with characters laid over it where each mark falls (a fraction of 0..1)."""
+    cells = list(bar(fraction, width))
+    for where, character in marks:
+        position = min(max(_half_up(where * width) - 1, 0), width - 1)
+        cells[position] = character
+    return "".join(cells)
 
 
 def stacked(fractions: list[float], width: int) -> list[str]:

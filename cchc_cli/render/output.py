@@ -1,4 +1,4 @@
-"""Write a view in the chosen format, to stdout or to a file.
+"""Write a view in the chosen format, to stdout or to a file, and the Rich console.
 
 Every command hands over a view with the same three shapes: a JSON document,
 tidy rows for CSV, and a ``Page`` for tables, Markdown, HTML and Excel. Rich is
@@ -16,20 +16,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
-from cchc_cli.cli.errors import EXIT_OK, OutputError, ReaderGone
-from cchc_cli.cli.options import Output
+from cchc_cli.errors import EXIT_OK, ReaderGone
+from cchc_cli.render.formats import Output, file_kind
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from cchc_cli.model import Lang
     from cchc_cli.views.page import Page
-
-_EXTENSIONS = {
-    ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".svg": "svg", ".txt": "text", ".xlsx": "xlsx",
-}
-_TABLE_LIKE = ("html", "svg", "text", "xlsx")
 
 
 class View(Protocol):
@@ -77,7 +69,7 @@ def _emit(view: View, out: Output) -> None:
             sys.stdout.write(render_text(view, out.format, out.lang))
             sys.stdout.flush()
         return
-    kind = _file_kind(out)
+    kind = file_kind(out)
     content: str | bytes
     if kind == "html" and out.style == "document":
         content = render_document(view, out.lang)
@@ -88,6 +80,8 @@ def _emit(view: View, out: Output) -> None:
     else:
         content = render_text(view, kind, out.lang)
     from pathlib import Path
+
+    from cchc_cli.render.files import write_file
 
     write_file(Path(out.path), content, out.force)
     click.echo(f"cchc: wrote {out.path}", err=True)
@@ -160,26 +154,6 @@ def _page(view: View, lang: Lang) -> Page:
     return page
 
 
-def _file_kind(out: Output) -> str:
-    assert out.path is not None
-    extension = os.path.splitext(out.path)[1].lower()
-    kind = _EXTENSIONS.get(extension)
-    if kind is None:
-        known = ", ".join(sorted(_EXTENSIONS))
-        raise click.UsageError(f"cannot tell the format of '{out.path}' from its extension; "
-                               f"use one of {known}")
-    ctx = click.get_current_context()
-    given = ctx.get_parameter_source("fmt") == click.core.ParameterSource.COMMANDLINE
-    table_like = kind in _TABLE_LIKE and out.format == "table"
-    if given and out.format != kind and not table_like:
-        raise click.UsageError(f"--format {out.format} contradicts the extension of "
-                               f"'{out.path}'; the extension decides, so drop --format")
-    if out.style == "terminal" and kind not in ("html", "svg"):
-        raise click.UsageError(f"--style terminal is for .html (and .svg) files, not "
-                               f"'{out.path}'")
-    return kind
-
-
 MIN_WIDTH = 20
 """Narrower than this, a table cannot show a label and its value; FALLBACK_WIDTH is used."""
 
@@ -228,58 +202,3 @@ def record_page(page: Page, kind: str) -> str:
     if kind == "svg":
         return str(target.export_svg(title="cchc"))
     return str(target.export_text())
-
-
-def write_file(path: Path, text: str | bytes, force: bool) -> None:
-    """Write ``text`` (or bytes) to ``path`` atomically; refuse to replace a file unless
-    ``force``."""
-    import tempfile
-    from pathlib import Path
-
-    if path.is_dir():
-        raise OutputError(f"'{path}' is a folder; give a file name")
-    if path.exists() and not force:
-        raise OutputError(f"'{path}' exists; use --force to overwrite it")
-    temporary: Path | None = None
-    try:
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.",
-                                         delete=False) as handle:
-            temporary = Path(handle.name)
-            handle.write(data)
-        temporary.chmod(_mode_for(path))
-        _place(temporary, path, force)
-    except OSError as error:
-        if temporary is not None and temporary.exists():  # e.g. the disk filled up
-            temporary.unlink()
-        raise OutputError(f"cannot write '{path}': {error.strerror or error}") from None
-
-
-def _mode_for(path: Path) -> int:
-    """The mode a new file gets from the umask (a temporary file is private, 0600),
-    or the mode of the file it replaces."""
-    if path.exists():
-        return path.stat().st_mode & 0o7777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _place(temporary: Path, path: Path, force: bool) -> None:
-    """Move the finished file into place; without ``force``, never over an existing file."""
-    try:
-        if force:
-            temporary.replace(path)
-            return
-        try:
-            os.link(temporary, path)  # fails if path exists, even if created meanwhile
-        except FileExistsError:
-            raise OutputError(f"'{path}' exists; use --force to overwrite it") from None
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise OutputError(f"'{path}' exists; use --force to overwrite it") from None
-            temporary.replace(path)
-            return
-    finally:
-        if temporary.exists():
-            temporary.unlink()

@@ -1,31 +1,35 @@
 """The national-table side of ``rank``, ``show``, ``compare`` and ``trend``.
 
 Each command decides from its first argument whether it was given an index
-id; if so it hands over to the function here, which picks the tables, loads
-only those, runs a calculator and emits a view.
+id; if so it asks here, which picks the tables, loads only those, runs a
+calculator and returns a view.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
-from cchc_cli.cli.national import load, measure_code, pick, province_id
-from cchc_cli.cli.options import DataChoice, Output
-from cchc_cli.cli.output import emit
 from cchc_cli.load.national import IndexFolder
 from cchc_cli.national import NationalTable
-from cchc_cli.periods import Period, year_period
+from cchc_cli.periods import Period
+from cchc_cli.queries.select import DataChoice
+from cchc_cli.queries.tables import load, measure_code, pick, province_id
 
-
-def _period(choice: DataChoice) -> Period | None:
-    return choice.period or (year_period(choice.year) if choice.year else None)
+if TYPE_CHECKING:
+    from cchc_cli.views.national import (
+        NationalCompareView,
+        NationalRankView,
+        NationalShowView,
+        NationalTrendView,
+    )
 
 
 def _one_table(folder: IndexFolder, choice: DataChoice, as_of: dt.date | None
                ) -> NationalTable:
-    _, tables = load(folder, [pick(folder, _period(choice), as_of)])
+    _, tables = load(folder, [pick(folder, choice.asked(), as_of)])
     return tables[0]
 
 
@@ -44,7 +48,7 @@ def _in_table(table: NationalTable, query: str) -> str:
 
 
 def rank_index(folder: IndexFolder, choice: DataChoice, by: str | None,
-               as_of: dt.date | None, out: Output) -> None:
+               as_of: dt.date | None) -> NationalRankView:
     """``cchc rank INDEX``: the table of the period, ranked by the total or ``by``."""
     from cchc_cli.calc.national import rank_table
     from cchc_cli.views.national import NationalRankView
@@ -52,11 +56,11 @@ def rank_index(folder: IndexFolder, choice: DataChoice, by: str | None,
     table = _one_table(folder, choice, as_of)
     measure = measure_code(table, by) if by else "total"
     highlight = _in_table(table, choice.province) if choice.province else None
-    emit(NationalRankView(table, rank_table(table, measure), highlight), out)
+    return NationalRankView(table, rank_table(table, measure), highlight)
 
 
-def show_index(folder: IndexFolder, choice: DataChoice, as_of: dt.date | None,
-               out: Output) -> None:
+def show_index(folder: IndexFolder, choice: DataChoice, as_of: dt.date | None
+               ) -> NationalShowView:
     """``cchc show INDEX --province P``: one province against the field, measure by measure."""
     from cchc_cli.calc.national import profile
     from cchc_cli.views.national import NationalShowView
@@ -66,10 +70,10 @@ def show_index(folder: IndexFolder, choice: DataChoice, as_of: dt.date | None,
                                "--province NAME")
     table = _one_table(folder, choice, as_of)
     province = _in_table(table, choice.province)
-    emit(NationalShowView(table, province, profile(table, province)), out)
+    return NationalShowView(table, province, profile(table, province))
 
 
-def trend_index(folder: IndexFolder, query: str | None, out: Output) -> None:
+def trend_index(folder: IndexFolder, query: str | None) -> NationalTrendView:
     """``cchc trend INDEX --province P``: every table; a merged unit's parts each apart."""
     from cchc_cli.calc.national import series
     from cchc_cli.provinces import registry
@@ -84,11 +88,11 @@ def trend_index(folder: IndexFolder, query: str | None, out: Output) -> None:
     found = [(part, points) for part in candidates if (points := series(tables, part))]
     if not found:
         raise click.UsageError(f"{province} has no row in any {index.id} table")
-    emit(NationalTrendView(index, province, found), out)
+    return NationalTrendView(index, province, found)
 
 
 def compare_index(folder: IndexFolder, periods: list[Period], as_of: dt.date | None,
-                  to: dt.date | None, out: Output) -> None:
+                  to: dt.date | None) -> NationalCompareView:
     """``cchc compare INDEX [P1 [P2]] [--as-of D1] [--to D2]``: movers between two tables."""
     from cchc_cli.calc.national import movers
     from cchc_cli.views.national import NationalCompareView
@@ -106,4 +110,4 @@ def compare_index(folder: IndexFolder, periods: list[Period], as_of: dt.date | N
         raise click.UsageError(f"both sides are the table of {before.period.full_key}; give "
                                "two different periods or capture dates")
     _, (old, new) = load(folder, [before, after])
-    emit(NationalCompareView(old, new, movers(old, new)), out)
+    return NationalCompareView(old, new, movers(old, new))
