@@ -338,3 +338,12 @@ def test_the_bundler_writes_nothing_when_a_capture_is_bad(tmp_path: Path) -> Non
 
 
 ROOT_SHARED = DATA.parent.parent / "shared" / "national"
+
+
+def test_the_biggest_movers_never_cut_through_a_tie() -> None:
+    document = run_json("compare", "service-index-766", "--as-of", "2026-09-17", "--to",
+                        "2026-10-10")
+    falls = [p["id"] for p in document["biggest"]["place_falls"]]
+    # Điện Biên, Lai Châu, Lâm Đồng, Phú Thọ (14 → 19) and Sơn La (22 → 27) all fell 5
+    assert {"dien-bien", "lai-chau", "lam-dong", "phu-tho", "son-la"} <= set(falls)
+    assert len(falls) == 7

@@ -8,6 +8,7 @@ provinces with data for the measure ranked, never the provinces of the table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from cchc_cli.calc.precision import ONE_HUNDRED, divide, round_half_up
@@ -128,9 +129,11 @@ class MeasureProfile(Record):
 
 
 def profile(table: NationalTable, province: str) -> list[MeasureProfile]:
-    """Every measure of ``province``'s row: value, maximum, median, best, place, gaps."""
-    from cchc_cli.load.national import bound
+    """Every measure of ``province``'s row: value, maximum, median, best, place, gaps.
 
+    The maximum is the one the index states; a sub-dimension with none stated
+    has none here (its dimension's maximum only bounds it when the table loads).
+    """
     result = []
     for measure in table.measures():
         ranking = rank_table(table, measure.code)
@@ -139,7 +142,7 @@ def profile(table: NationalTable, province: str) -> list[MeasureProfile]:
         best = max(values) if values else None
         up, down = neighbours(ranking, province)
         result.append(MeasureProfile(
-            measure.code, own.value if own else None, bound(measure, table.method),
+            measure.code, own.value if own else None, measure.max,
             median(values), best,
             tuple(s.row.province for s in ranking.standings if s.value == best),
             own.place if own else None, bool(own and own.tied), ranking.field, up, down))
@@ -207,7 +210,11 @@ def movers(before: NationalTable, after: NationalTable, measure: str = "total") 
 
 
 def biggest(moves: tuple[Move, ...], key: str, count: int = 5) -> tuple[list[Move], list[Move]]:
-    """The largest rises and the largest falls by ``key`` (``score`` or ``place``)."""
+    """The largest rises and the largest falls by ``key`` (``score`` or ``place``).
+
+    Each list holds the ``count`` largest, and every province tied with the
+    last of them: a cut never falls between two equal moves.
+    """
     def amount(move: Move) -> Decimal | int | None:
         return move.score_change if key == "score" else move.places_gained
 
@@ -216,7 +223,16 @@ def biggest(moves: tuple[Move, ...], key: str, count: int = 5) -> tuple[list[Mov
                    key=lambda m: (-(amount(m) or 0), m.province))
     falls = sorted((m for m in changed if (amount(m) or 0) < 0),
                    key=lambda m: (amount(m) or 0, m.province))
-    return rises[:count], falls[:count]
+    return _with_ties(rises, count, amount), _with_ties(falls, count, amount)
+
+
+def _with_ties(ordered: list[Move], count: int,
+               amount: Callable[[Move], Decimal | int | None]) -> list[Move]:
+    """The first ``count`` moves, and any after them equal to the last one kept."""
+    if len(ordered) <= count:
+        return ordered
+    last = amount(ordered[count - 1])
+    return ordered[:count] + [m for m in ordered[count:] if amount(m) == last]
 
 
 class SeriesPoint(Record):
