@@ -265,6 +265,7 @@ def _check() -> Schema:
         "cross_checks": array(record({
             "province": ref("province"), "period": STRING, "id": STRING, "kind": STRING,
             "stated": NUMBER, "table_value": NUMBER, "rounded": NUMBER, "agrees": BOOLEAN,
+            "stated_field": nullable(INTEGER), "table_field": nullable(INTEGER),
             "report": STRING, "table": STRING, "index": STRING, "table_source": STRING}))})
 
 

@@ -101,12 +101,14 @@ def test_across_the_merger_places_do_not_compare() -> None:
 
 def test_cross_check_rounds_the_table_to_the_reports_precision() -> None:
     exact = table({"an-giang": "43.7289", "bac-ninh": "50"})
-    [score, rank] = cross_check([("s", "score", Decimal("43.7")), ("r", "rank", Decimal(2))],
-                                exact, "an-giang")
+    [score, rank] = cross_check([("s", "score", Decimal("43.7"), None),
+                                 ("r", "rank", Decimal(2), 63)], exact, "an-giang")
     assert (score.rounded, score.agrees, rank.agrees) == (Decimal("43.7"), True, True)
-    [wrong] = cross_check([("s", "score", Decimal("45.7"))], exact, "an-giang")
+    # the place agrees; the fields stay side by side: 63 stated, 2 ranked in the table
+    assert (rank.stated_field, rank.table_field) == (63, 2)
+    [wrong] = cross_check([("s", "score", Decimal("45.7"), None)], exact, "an-giang")
     assert not wrong.agrees
-    [two_places] = cross_check([("s", "score", Decimal("43.72"))], exact, "an-giang")
+    [two_places] = cross_check([("s", "score", Decimal("43.72"), None)], exact, "an-giang")
     assert two_places.rounded == Decimal("43.73") and not two_places.agrees
 
 

@@ -283,7 +283,7 @@ def against_tables(report: Report, tables: list[NationalTable]
     for table in tables:
         stated = [f for f in report.figures if f.index_id == table.index.id
                   and f.derived_from is None and f.kind in ("score", "rank")]
-        found = cross_check([(f.id, f.kind, f.value) for f in stated], table,
+        found = cross_check([(f.id, f.kind, f.value, f.of) for f in stated], table,
                             report.province.id)
         checks += found
         for check in found:

@@ -309,15 +309,21 @@ class CrossCheck(Record):
     """The table's value at the report's printed precision (a rank as it is)."""
     agrees: bool
     table: NationalTable
+    stated_field: int | None = None
+    """For a rank: the field the report states (63, counting every province)."""
+    table_field: int | None = None
+    """For a rank: the provinces the table ranks (61, those with data)."""
 
 
-def cross_check(figures: list[tuple[str, str, Decimal]], table: NationalTable,
+def cross_check(figures: list[tuple[str, str, Decimal, int | None]], table: NationalTable,
                 province: str) -> list[CrossCheck]:
-    """Each ``(figure_id, kind, stated value)`` against ``province``'s row of ``table``.
+    """Each ``(figure_id, kind, stated value, stated field)`` against ``province``'s row.
 
     A score agrees when the table's total, rounded half-up to the decimals
     the report prints, is the stated score (43.7289 prints as 43.7); a rank
-    agrees when it is the table's place.
+    agrees when it is the table's place. The fields are kept side by side: a
+    report's "30 of 63" and the table's 30th of the 61 with data are one place
+    out of two different counts.
     """
     from cchc_cli.calc.precision import places
 
@@ -325,7 +331,8 @@ def cross_check(figures: list[tuple[str, str, Decimal]], table: NationalTable,
     if standing is None:
         return []
     checks = []
-    for figure_id, kind, stated in figures:
+    field = rank_table(table).field
+    for figure_id, kind, stated, of in figures:
         if kind == "score":
             shown = round_half_up(standing.value, places(stated))
             checks.append(CrossCheck(figure_id, kind, stated, standing.value, shown,
@@ -333,5 +340,5 @@ def cross_check(figures: list[tuple[str, str, Decimal]], table: NationalTable,
         elif kind == "rank":
             place = Decimal(standing.place)
             checks.append(CrossCheck(figure_id, kind, stated, place, place, place == stated,
-                                     table))
+                                     table, of, field))
     return checks

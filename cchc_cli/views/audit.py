@@ -167,14 +167,22 @@ def cross_record(report: Report, check: CrossCheck) -> dict[str, Any]:
             "period": report.period.full_key,
             "id": check.figure_id, "kind": check.kind, "stated": num(check.stated),
             "table_value": num(check.table_value), "rounded": num(check.rounded),
-            "agrees": check.agrees, "report": report.path, "table": check.table.path,
+            "agrees": check.agrees, "stated_field": check.stated_field,
+            "table_field": check.table_field, "report": report.path, "table": check.table.path,
             "index": check.table.index.id, "table_source": check.table.source.publisher}
+
+
+def _out_of(value: Decimal, field: int | None, lang: Lang) -> str:
+    """A place with its field (``30/63``), or a score as it is."""
+    shown = numfmt.number(value, lang)
+    return f"{shown}/{field}" if field is not None else shown
 
 
 def cross_table(checks: Sequence[tuple[Report, CrossCheck]], lang: Lang) -> Table:
     """The cross-checks as a table: stated, the table's value, agreement."""
     rows = tuple((f"{r.province.id} {r.period.full_key}", c.figure_id,
-                  numfmt.number(c.stated, lang), numfmt.number(c.table_value, lang),
+                  _out_of(c.stated, c.stated_field, lang),
+                  _out_of(c.table_value, c.table_field, lang),
                   Styled(i18n.word("agrees" if c.agrees else "disagrees", lang),
                          "good" if c.agrees else "error"))
                  for r, c in checks)
