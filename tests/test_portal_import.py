@@ -177,6 +177,9 @@ def test_without_a_time_the_files_modification_time_is_used_and_said(
     table = tmp_path / "service-index-766" / "table_2026-ytd@2026-09-20.csv"
     assert "captured 2026-09-20T01:02:03Z (source.captured is Vietnam time, UTC+7): the saved " \
            "file's modification time (no capture time was given)" in table.read_text("utf-8")
+    # and the user hears it, not only the file: a wrong day would mislabel the table
+    assert "no capture time was given, so the file's modification time, " \
+           "2026-09-20T01:02:03+00:00" in result.stderr
 
 
 def test_the_period_comes_from_the_request_or_the_option(

@@ -364,3 +364,22 @@ def test_the_whole_field_chart_is_for_documents_not_the_terminal() -> None:
     assert "11. Hà Giang ◀" not in text
     assert "11. Hà Giang ◀" not in run("summary", "--year", "2023", "--lang", "vi",
                                        "--format", "markdown").stdout
+
+
+def test_a_plain_year_is_a_period_as_written(tmp_path: Path) -> None:
+    path = _report(tmp_path, _score("83.61"), period="2024")
+    assert "period: 2024\n" in path.read_text(encoding="utf-8")
+    assert run("validate", str(path)).exit_code == 0
+
+
+def test_an_empty_province_is_a_usage_error() -> None:
+    result = run("years", "--province", "")
+    assert result.exit_code == 2 and "--province is empty" in result.stderr
+
+
+def test_a_latin_1_article_gets_an_iconv_line_that_runs(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes("Tỉnh đạt 96,9%".encode()[:-3] + b"\xe9t\xe9 12,5%")
+    result = run("draft", str(path))
+    assert result.exit_code == 3
+    assert "iconv -f CP1252 -t UTF-8" in result.stdout + result.stderr

@@ -46,7 +46,8 @@ def decode_article(data: bytes, path: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         looks = guess_encoding(data)
-        command = {"UTF-16": "UTF-16", "Windows-1258 (Vietnamese)": "CP1258"}.get(looks, looks)
+        command = {"UTF-16": "UTF-16", "Windows-1258 (Vietnamese)": "CP1258",
+                   "Windows-1252 (Latin)": "CP1252"}[looks]
         raise DataError([Problem(path, line, 1, "", f"the file is not UTF-8; it looks like "
                                  f"{looks}", f"convert it, e.g. iconv -f {command} -t UTF-8 "
                                  "FILE > article.txt")]) from None

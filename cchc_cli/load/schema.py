@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Any, TypeGuard
 
 from cchc_cli.load.fields import FieldReader, Fields
-from cchc_cli.load.yamltree import Mapping, Node
+from cchc_cli.load.yamltree import Mapping, Node, Scalar
 from cchc_cli.model import (
     AREAS,
     FORMAT,
@@ -186,7 +186,11 @@ def _period(root: Mapping, fields: Fields, path: str, reader: FieldReader) -> Pe
 
 
 def _period_value(node: Node, reader: FieldReader) -> Period | None:
-    text = reader.string(node, "period")
+    # a plain year (period: 2024) is a period as written, not a number YAML would read
+    if isinstance(node, Scalar) and node.plain and node.text.isdigit():
+        text: str | None = node.text
+    else:
+        text = reader.string(node, "period")
     if text is None:
         return None
     try:

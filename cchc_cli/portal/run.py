@@ -61,6 +61,11 @@ def write_capture_table(capture: Capture, period: Period | None, into: Path | No
                                            f"written{after}") from None
     for warning in checked.warnings:
         click.echo(f"warning: {warning}", err=True)
+    if capture.time_source == "file-time":
+        click.echo(f"warning: {capture.path}: no capture time was given, so the file's "
+                   f"modification time, {capture.captured_at.isoformat()}, is taken as the "
+                   "day the figures run to; give --captured-at if that is not when it was "
+                   "saved from the portal", err=True)
     folder = into or default_data_dir()
     try:
         path = write_table(checked, capture, chosen, folder, force)
