@@ -141,6 +141,7 @@ WORDS: dict[str, Text] = {
     "before": Text("Trước", "Before"),
     "after": Text("Sau", "After"),
     # what a figure implies, as phrases of the summary
+    "worked_out": Text("{amount} (tính từ hai số liệu)", "{amount} (worked out)"),
     "whole_of": Text("bằng {percent} tổng số {whole}", "{percent} of {whole}"),
     "rest_is": Text("{amount} {rest}", "{amount} {rest}"),
     "the_rest": Text("còn lại", "the rest"),

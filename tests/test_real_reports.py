@@ -141,11 +141,14 @@ def test_a_count_of_a_count_derives_its_share(tmp_path: Path) -> None:
     shown = json.loads(run("show", "units_connected", "--data", str(path), "--format",
                            "json").stdout)
     derived = {d["key"]: d["value"] for d in shown["figure"]["derived"]}
-    # 421 × 100 ÷ 511 = 82.387… → 82.39 to two decimals; the whole is the stated 511
-    assert derived["computed_share"] == 82.39
+    # 421 × 100 ÷ 511 = 82.387… → 82.4, worked out to one decimal; the whole is the stated 511
+    assert "computed_share" not in derived  # the share itself is the computed one
     assert derived["whole"] == 511
     assert derived["remainder"] == 90
-    assert shown["figure"]["share"]["percent"] == 82.4  # worked out to one decimal
+    share = shown["figure"]["share"]
+    assert (share["percent"], share["percent_stated"], share["out_of"]) == (82.4, False, 511)
+    text = run("summary", "--data", str(path), "--lang", "en").stdout
+    assert "≈82.4% (worked out) of 511" in text
     assert _findings(path) == []
 
 
@@ -383,3 +386,9 @@ def test_a_latin_1_article_gets_an_iconv_line_that_runs(tmp_path: Path) -> None:
     result = run("draft", str(path))
     assert result.exit_code == 3
     assert "iconv -f CP1252 -t UTF-8" in result.stdout + result.stderr
+
+
+def test_an_at_most_rank_shows_an_at_most_top_share(tmp_path: Path) -> None:
+    path = _report(tmp_path, AT_MOST)
+    # 20 of 63 is 31.7%, printed as 32%: "in the group of the top 20" is top ≤32%
+    assert "top ≤32%" in run("summary", "--data", str(path), "--lang", "en").stdout

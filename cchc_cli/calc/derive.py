@@ -145,7 +145,7 @@ def _share(figure: Figure, report: Report | None) -> list[Derived]:
                                  places(share.percent) + 1) if whole_value else None
         found = [Derived("whole", whole_value, figure.kind, whole_qualifier,
                          (whole_value,), decimals=places(whole_value))]
-        if computed is not None:
+        if computed is not None and share.percent_stated:  # a worked-out share is this one
             found.append(Derived("computed_share", computed, "percent", "exact",
                                  (figure.value, "× 100 ÷", whole_value, "≈", computed),
                                  decimals=places(computed)))

@@ -98,8 +98,10 @@ def _shown(item: Derived, figure: Figure, lang: Lang) -> str:
 def _whole_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     share = result.figure.share
     assert share is not None
-    return word("whole_of", lang, percent=numfmt.percent(share.percent, lang),
-                whole=_shown(item, result.figure, lang))
+    percent = numfmt.percent(share.percent, lang)
+    if not share.percent_stated:  # "421 of 511": the share is cchc's, not the source's
+        percent = word("worked_out", lang, amount=numfmt.qualified(percent, "approx"))
+    return word("whole_of", lang, percent=percent, whole=_shown(item, result.figure, lang))
 
 
 def _remainder_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
@@ -146,7 +148,9 @@ def _top_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:
     figure = result.figure
     assert figure.of is not None
     share = ranks.top_share(int(figure.value), figure.of, decimals=0)
-    return word("top_share", lang, share=numfmt.percent(share, lang, 0))
+    # "in the group of the top 20" (a rank of at most 20) is a top share of at most 32%
+    return word("top_share", lang,
+                share=numfmt.qualified(numfmt.percent(share, lang, 0), item.qualifier))
 
 
 def _previous_phrase(item: Derived, result: FigureResult, lang: Lang) -> str:

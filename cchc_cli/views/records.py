@@ -148,7 +148,8 @@ def _relations(figure: Figure) -> Record:
     target, change = figure.target, figure.change
     return {
         "share": None if share is None else {
-            "percent": num(share.percent), "whole": text(share.whole_label),
+            "percent": num(share.percent), "percent_stated": share.percent_stated,
+            "out_of": num(share.out_of), "whole": text(share.whole_label),
             "rest": text(share.rest_label), "of": share.whole_figure},
         "breakdown": None if breakdown is None else {
             "parts": [_part(p) for p in breakdown.parts],
