@@ -360,6 +360,11 @@ FINDINGS: dict[str, Text] = {
         "thêm {room}, tức là nhiều nhất {most}, chưa tới tổng điểm {total}",
         "the components given add up to {sum}; the missing {missing} can add at most "
         "{room}, so at most {most}, short of the stated total {total}"),
+    "province_not_in_period": Text(
+        "{province} không tồn tại vào ngày {day} (sắp xếp đơn vị hành chính từ 01/07/2025); "
+        "số liệu của kỳ này thuộc về: {instead}",
+        "{province} did not exist on {day} (the merger of 1 July 2025); the figures of this "
+        "period belong to: {instead}"),
     "change_across_merger": Text(
         "thay đổi {amount} bậc so với {since} vượt qua đợt sắp xếp ngày 01/07/2025 (từ 63 "
         "xuống {of} tỉnh, thành phố): không suy ra được thứ hạng năm {since}; ghi rõ 'of' "

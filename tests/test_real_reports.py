@@ -233,9 +233,14 @@ def test_a_rank_without_its_field_takes_the_provinces_of_the_time(
         tmp_path: Path, period: str, field: int) -> None:
     text = AT_MOST.replace("    of: 63\n", "").replace("    qualifier: at_most\n", "")
     path = _report(tmp_path, text, period=period)
+    # Cao Bằng, which the merger left as it was, exists on both sides of 1 July 2025
+    text = path.read_text(encoding="utf-8").replace(
+        "id: bac-kan\n  name: {vi: Bắc Kạn, en: Bac Kan}",
+        "id: cao-bang\n  name: {vi: Cao Bằng, en: Cao Bang}")
     if period.endswith("ytd"):
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "period: 2026-ytd\n", "period: 2026-ytd\nas_of: 2026-10-10\n"), encoding="utf-8")
+        # a day with no national table captured, so no cross-check against a real rank
+        text = text.replace("period: 2026-ytd\n", "period: 2026-ytd\nas_of: 2026-10-11\n")
+    path.write_text(text, encoding="utf-8")
     shown = json.loads(run("show", "service_index_rank", "--data", str(path), "--format",
                            "json").stdout)
     assert shown["figure"]["of"] == field
@@ -392,3 +397,17 @@ def test_an_at_most_rank_shows_an_at_most_top_share(tmp_path: Path) -> None:
     path = _report(tmp_path, AT_MOST)
     # 20 of 63 is 31.7%, printed as 32%: "in the group of the top 20" is top ≤32%
     assert "top ≤32%" in run("summary", "--data", str(path), "--lang", "en").stdout
+
+
+def test_a_report_for_a_province_that_did_not_exist_then_is_flagged(tmp_path: Path) -> None:
+    path = _report(tmp_path, _score("83.61"), period="2026-07", date="2026-08-05")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "id: bac-kan\n  name: {vi: Bắc Kạn, en: Bac Kan}",
+        "id: ha-giang\n  name: {vi: Hà Giang, en: Ha Giang}"), encoding="utf-8")
+    [finding] = _findings(path)
+    assert (finding["code"], finding["severity"]) == ("province_not_in_period", "warning")
+    assert "belong to: Tuyên Quang (tuyen-quang)" in str(finding["message"])
+    note = run("template", "--province", "Hà Giang", "--period", "2026-07").stderr
+    assert "Hà Giang did not exist at the end of 2026-07" in note
+    assert "id: tuyen-quang-cu" in run("template", "--province", "Tuyên Quang", "--period",
+                                       "2024-07").stdout

@@ -210,9 +210,28 @@ FIGURE_CHECKS = (check_breakdown, check_share, check_grade, check_components, ch
 
 
 def audit_report(report: Report) -> list[Finding]:
-    """Every check on every stated figure of one report."""
-    return [finding for figure in report.figures if figure.derived_from is None
-            for check in FIGURE_CHECKS for finding in check(report, figure)]
+    """Every check on every stated figure of one report, and of its province's dates."""
+    return check_province_dates(report) + [
+        finding for figure in report.figures if figure.derived_from is None
+        for check in FIGURE_CHECKS for finding in check(report, figure)]
+
+
+def check_province_dates(report: Report) -> list[Finding]:
+    """A report for a province in a period when it did not exist (Hà Giang in 2026,
+    the new Tuyên Quang in 2024): the registry names the unit of that time."""
+    from cchc_cli.provinces import registry
+
+    known = registry()
+    entry = known.get(report.province.id)
+    period = report.period
+    if entry is None or (entry.valid_on(period.start) and entry.valid_on(period.end)):
+        return []
+    day = period.end if not entry.valid_on(period.end) else period.start
+    instead = [e for e in known.on(day) if e.id == entry.successor or e.id in entry.parts]
+    return [Finding("warning", "province_not_in_period", report.province.id, report.year, "",
+                    {"province": entry.name.vi, "day": day.isoformat(),
+                     "instead": ", ".join(f"{e.name.vi} ({e.id})" for e in instead) or "—"},
+                    "", "", period.full_key)]
 
 
 def audit_years(reports: list[Report]) -> list[Finding]:

@@ -18,8 +18,10 @@ def template(data: tuple[str, ...], query: str | None, wanted: Period, start: Pe
     catalog = load_catalog(data)
     new = _new_province(catalog, query, wanted)
     if new is not None:
+        _note_if_gone(new, wanted)
         return render_blank(new, wanted, lang)
     chosen = select_province(catalog, query)
+    _note_if_gone(chosen, wanted)
     earlier = [p for p in catalog.periods(chosen) if p.sort_key() < wanted.sort_key()]
     if start is None and not earlier:
         raise click.UsageError(f"no report before {wanted.full_key} to start from; give --from")
@@ -58,3 +60,17 @@ def _new_province(catalog: Catalog, query: str | None, wanted: Period) -> Provin
     except LookupError:
         return None  # select_province then says what is wrong, with a did-you-mean
     return Province(known.id, known.name)
+
+
+def _note_if_gone(province: Province, wanted: Period) -> None:
+    """Say so on stderr when the province did not exist at the end of ``wanted``."""
+    from cchc_cli.provinces import registry
+
+    known = registry().get(province.id)
+    if known is None or known.valid_on(wanted.end):
+        return
+    successor = registry().successor(known.id)
+    instead = f"; the province of that time is {successor.name.vi} ({successor.id})" \
+        if successor else ""
+    click.echo(f"cchc: note: {known.name.vi} did not exist at the end of "
+               f"{wanted.full_key}{instead}", err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,12 @@ if TYPE_CHECKING:
 def _shown(value: Decimal | int | str | tuple[Decimal, ...], lang: Lang) -> str:
     if isinstance(value, tuple):
         return " + ".join(numfmt.number(part, lang) for part in value)
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):  # a day, as the language writes it
+        return i18n.date_text(value, lang)
     return numfmt.number(value, lang) if isinstance(value, Decimal) else str(value)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def describe(finding: Finding, lang: Lang) -> str:
@@ -89,7 +95,8 @@ class CheckView:
             rows = tuple((Styled(_severity(f.severity, lang),
                                  "error" if f.severity == "error" else "warning"),
                           f"{f.province} {f.period or f.year}", f.figure_id, describe(f, lang),
-                          Styled(f"“{f.excerpt}”", "muted")) for f in self.findings)
+                          Styled(f"“{f.excerpt}”" if f.excerpt else "", "muted"))
+                         for f in self.findings)
             page.append(Table(i18n.word("check_title", lang), (
                 Column(i18n.word("severity", lang)), Column(i18n.word("report", lang)),
                 Column(i18n.word("id", lang)), Column(i18n.word("arithmetic", lang)),
