@@ -223,6 +223,11 @@ WORDS: dict[str, Text] = {
     "full_plan": Text("100% kế hoạch", "100% of plan"),
     "places_gained_note": Text("thay đổi: + là tăng bậc, − là giảm bậc",
                                "change = places gained (+ up, − down)"),
+    "later_first": Text(
+        "{first} là kỳ sau {second}: mọi thay đổi được tính từ {first} về {second} (đảo thứ "
+        "tự hai kỳ để xem thay đổi theo thời gian).",
+        "{first} comes after {second}: every change runs from {first} back to {second} (give "
+        "the earlier period first to see the change over time)."),
     "not_comparable_note": Text(
         "{label}: số liệu {period} không so sánh được với kỳ khác, nên không tính thay đổi "
         "hay tốt hơn, kém hơn ({reason}).",
@@ -307,10 +312,12 @@ WORDS: dict[str, Text] = {
     "tied_note": Text("= đồng hạng", "= tied"),
     "derived_note": Text("Tổng điểm và điểm các lĩnh vực là tổng điểm các thành phần (tính ra)",
                          "Totals and dimension scores are sums of their parts (derived)"),
-    "break_method": Text("Phương pháp thay đổi giữa hai kỳ ({before} → {after}): tổng điểm "
+    "break_method": Text("Phương pháp thay đổi giữa hai kỳ (phương pháp {before} → phương "
+                         "pháp {after}): tổng điểm "
                          "không cùng thang ({max_before} và {max_after} điểm), chỉ so sánh "
                          "thứ hạng",
-                         "The methodology changed between the two ({before} → {after}): "
+                         "The methodology changed between the two (the {before} method → "
+                         "the {after} method): "
                          "totals are on different scales ({max_before} and {max_after} "
                          "points), so only places are compared"),
     "break_merger": Text("Hai kỳ nằm hai bên thời điểm sắp xếp đơn vị hành chính cấp tỉnh "
@@ -322,6 +329,8 @@ WORDS: dict[str, Text] = {
     "break_marker": Text("▲ phương pháp mới từ kỳ này", "▲ new methodology from here"),
     "share_of_max": Text("% điểm tối đa", "% of maximum"),
     "part_of": Text("{part} (nay thuộc {whole})", "{part} (now part of {whole})"),
+    "former_unit": Text("{part} (cũ, đến ngày 30/06/2025)",
+                        "{part} (the former province, to 30 June 2025)"),
     # documents
     "generated": Text("Tạo ngày {date} bằng cchc {version}.",
                       "Generated on {date} by cchc {version}."),

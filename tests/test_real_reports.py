@@ -411,3 +411,15 @@ def test_a_report_for_a_province_that_did_not_exist_then_is_flagged(tmp_path: Pa
     assert "Hà Giang did not exist at the end of 2026-07" in note
     assert "id: tuyen-quang-cu" in run("template", "--province", "Tuyên Quang", "--period",
                                        "2024-07").stdout
+
+
+def test_a_later_period_first_is_compared_as_asked_and_said() -> None:
+    document = json.loads(run("compare", "2024", "2023", "--format", "json").stdout)
+    assert [n["code"] for n in document["notes"]][0] == "later_first"
+    assert "2024 comes after 2023" in document["notes"][0]["message"]
+
+
+def test_the_former_province_of_the_same_name_is_labelled_as_former() -> None:
+    text = run("trend", "papi", "--province", "tuyen-quang").stdout
+    assert "Tuyen Quang (the former province, to 30 June 2025)" in text
+    assert "Ha Giang (now part of Tuyen Quang)" in text

@@ -293,8 +293,12 @@ def compare(before: Report, after: Report) -> Comparison:
 
 def comparison_notes(before: Report, after: Report, pairs: tuple[FigurePair, ...]
                      ) -> list[Note]:
-    """The notes of a comparison: unlike periods, diverging counts and shares, fields."""
+    """The notes of a comparison: a later period first, unlike periods, diverging counts
+    and shares, fields."""
     notes = []
+    if before.period.end > after.period.end:
+        notes.append(Note("later_first", None, {"period_before": before.period.full_key,
+                                                "period_after": after.period.full_key}))
     if not before.period.comparable_with(after.period):
         notes.append(Note("periods_unlike", None, {
             "period_before": before.period.full_key, "kind_before": before.period.kind,

@@ -97,6 +97,10 @@ class CompareView:
         c = self.comparison
         if note.code == "periods_unlike":
             return self._mixed(c, lang)
+        if note.code == "later_first":
+            return i18n.word("later_first", lang,
+                             first=i18n.period_label(c.before.period, lang),
+                             second=i18n.period_label(c.after.period, lang))
         pair = next(p for p in c.pairs if p.after.id == note.figure_id)
         if note.code == "fields_differ":
             return self._fields_differ(pair, lang)
@@ -275,7 +279,7 @@ class CompareView:
         return text + i18n.word("share_moved_whole", lang, before=wholes[0], after=wholes[1])
 
 
-NOTE_STYLES = {"periods_unlike": "warning", "not_comparable": "warning",
+NOTE_STYLES = {"later_first": "warning", "periods_unlike": "warning", "not_comparable": "warning",
                "count_and_share_diverge": "muted", "fields_differ": "warning"}
 """How each note of the comparison is shown, in this order after the tables."""
 

@@ -443,7 +443,8 @@ class NationalTrendView:
         for part, points in self.series:
             name = province_name(part).get(lang)
             if part != self.province:
-                name = i18n.word("part_of", lang).format(part=name, whole=whole)
+                key = "former_unit" if name == whole else "part_of"
+                name = i18n.word(key, lang).format(part=name, whole=whole)
             page.append(self._table(f"{self.index.short} — {name}", points, lang))
             page.append(self._chart(points, lang))
         if any(p.new_method for _, points in self.series for p in points):
