@@ -415,7 +415,7 @@ def test_a_report_for_a_province_that_did_not_exist_then_is_flagged(tmp_path: Pa
 
 def test_a_later_period_first_is_compared_as_asked_and_said() -> None:
     document = json.loads(run("compare", "2024", "2023", "--format", "json").stdout)
-    assert [n["code"] for n in document["notes"]][0] == "later_first"
+    assert document["notes"][0]["code"] == "later_first"
     assert "2024 comes after 2023" in document["notes"][0]["message"]
 
 
