@@ -223,6 +223,7 @@ WORDS: dict[str, Text] = {
     "full_plan": Text("100% kế hoạch", "100% of plan"),
     "places_gained_note": Text("thay đổi: + là tăng bậc, − là giảm bậc",
                                "change = places gained (+ up, − down)"),
+    "change_since": Text("(so với {period})", "(from {period})"),
     "later_first": Text(
         "{first} là kỳ sau {second}: mọi thay đổi được tính từ {first} về {second} (đảo thứ "
         "tự hai kỳ để xem thay đổi theo thời gian).",

@@ -208,7 +208,8 @@ def _trend() -> Schema:
             "year": INTEGER, "period": ref("period"), "province": ref("province"),
             "value": NUMBER, "of": nullable(INTEGER), "qualifier": QUALIFIER, "basis": BASIS,
             "change": nullable(NUMBER), "places_gained": nullable(INTEGER),
-            "change_qualifier": nullable(QUALIFIER), "source": STRING}))})
+            "change_qualifier": nullable(QUALIFIER), "change_from": nullable(STRING),
+            "source": STRING}))})
     national = document("trend", {
         "index": record({"id": STRING, "short": STRING, "name": ref("text")}),
         "province": ref("province"),

@@ -236,3 +236,13 @@ def test_compare_with_mixed_periods_carries_the_note_in_json_and_csv(
     rows = list(csv.DictReader(io.StringIO(run(*args, "--format", "csv").stdout)))
     assert rows and all("periods_unlike" in row["note_codes"].split() for row in rows)
     assert "not alike" in rows[0]["notes"]
+
+
+def test_a_mixed_series_says_which_period_each_change_is_from(data_with_july: Path) -> None:
+    args = ("trend", "online_public_services", "--data", str(data_with_july), "--province",
+            "ha-giang", "--mixed-periods")
+    points = json.loads(run(*args, "--format", "json").stdout)["points"]
+    assert [(p["period"]["key"], p["change_from"]) for p in points] == [
+        ("2023", None), ("2024-07", None), ("2024", "2023")]
+    table = run(*args, "--lang", "en").stdout
+    assert "+54 (from 2023)" in table

@@ -27,6 +27,9 @@ class Point(Record):
     change_qualifier: str | None = None
     """What the change (or places gained) is: ``exact``, ``approx``, ``at_least``,
     ``at_most``; None without one."""
+    change_from: Period | None = None
+    """The period the change is from: the last one of the same kind, which in a series
+    of mixed kinds need not be the row above."""
 
 
 def lineage_trend(timelines: list[tuple[Province, list[Report]]], figure_id: str
@@ -49,13 +52,13 @@ def trend(timeline: list[Report], figure_id: str) -> list[Point]:
     period of the same kind (a month from a month, a year from a year).
     """
     points: list[Point] = []
-    last: dict[str, Figure] = {}
+    last: dict[str, tuple[Figure, Period]] = {}
     for report in sorted(timeline, key=lambda r: r.period.sort_key()):
         figure = report.figure(figure_id)
         if figure is None:
             continue
-        before = last.get(report.period.kind)
-        last[report.period.kind] = figure
+        before, since = last.get(report.period.kind, (None, None))
+        last[report.period.kind] = (figure, report.period)
         comparable = before is not None and before.not_comparable is None \
             and figure.not_comparable is None
         qualifier = difference_qualifier(before.qualifier, figure.qualifier) \
@@ -68,10 +71,11 @@ def trend(timeline: list[Report], figure_id: str) -> list[Point]:
             points.append(Point(report.year, figure, None, report.period,
                                 places_gained=gained, change_qualifier=(
                                     difference_qualifier(figure.qualifier, before.qualifier)
-                                    if gained is not None else None)))
+                                    if gained is not None else None),
+                                change_from=since if gained is not None else None))
         else:
             points.append(Point(report.year, figure, figure.value - before.value,
-                                report.period, change_qualifier=qualifier))
+                                report.period, change_qualifier=qualifier, change_from=since))
     return points
 
 

@@ -44,13 +44,17 @@ def pick(folder: IndexFolder, period: Period | None, as_of: dt.date | None) -> T
     if period is not None:
         files = [f for f in files if f.period.key == period.key]
     wanted = as_of or (period.as_of if period is not None else None)
+    captured = files
     if wanted is not None:
         files = [f for f in files if f.period.as_of == wanted]
     if not files:
         asked = (period.key if period else "any period") + (f" as of {wanted}" if wanted
                                                             else "")
+        earlier = [f.period.as_of for f in captured
+                   if wanted and f.period.as_of and f.period.as_of < wanted]
+        hint = f"; the latest capture before it is --as-of {max(earlier)}" if earlier else ""
         raise click.UsageError(f"no {folder.index_id} table for {asked} (tables: "
-                               f"{describe([f.period for f in folder.tables])})")
+                               f"{describe([f.period for f in folder.tables])}){hint}")
     return files[-1]
 
 

@@ -46,7 +46,8 @@ class TrendView:
     """One figure across the periods of a province (and of its former parts, as theirs)."""
 
     columns = ("province", "id", "year", "period", "period_kind", "period_end", "value", "unit",
-               "qualifier", "basis", "change", "places_gained", "change_qualifier", "whose")
+               "qualifier", "basis", "change", "places_gained", "change_qualifier", "change_from",
+               "whose")
 
     def __init__(self, province: Province, figure_id: str, points: list[Point]) -> None:
         self.province = province
@@ -75,6 +76,8 @@ class TrendView:
                                  "basis": _basis(p.figure), "change": num(p.change),
                                  "places_gained": p.places_gained,
                                  "change_qualifier": p.change_qualifier,
+                                 "change_from": p.change_from.full_key if p.change_from
+                                 else None,
                                  "source": p.figure.source} for p in self.points])
 
     def rows(self) -> list[dict[str, Any]]:
@@ -86,6 +89,7 @@ class TrendView:
                  "qualifier": p.figure.qualifier, "basis": _basis(p.figure),
                  "change": num(p.change), "places_gained": p.places_gained,
                  "change_qualifier": p.change_qualifier,
+                 "change_from": p.change_from.full_key if p.change_from else None,
                  "whose": self._whose(p).id} for p in self.points]
 
     def page(self, lang: Lang) -> Page:
@@ -93,11 +97,12 @@ class TrendView:
         first = self.points[0].figure
         change = i18n.word("change", lang)
         whose: tuple[Cell, ...] = ()
+        mixed = len({p.period.kind for p in self.points}) > 1
         rows = tuple(
             (period_column(p.period, lang),
              *((self._whose(p).name.get(lang),) if self.has_parts else whose),
              figure_cell(p.figure, lang, mark="*" if p.figure.derived_from else ""),
-             _change_cell(p, lang))
+             _change_cell(p, lang, mixed))
             for p in self.points)
         title = f"{first.label.get(lang)} — {self.province.name.get(lang)}"
         heading = "year" if all(p.period.is_year for p in self.points) else "period"
@@ -133,17 +138,20 @@ def _file_cell(report: Report, lang: Lang) -> str:
     return report.path
 
 
-def _change_cell(point: Point, lang: Lang) -> Cell:
-    """A period's change: places gained for a rank, else the signed difference."""
+def _change_cell(point: Point, lang: Lang, mixed: bool = False) -> Cell:
+    """A period's change: places gained for a rank, else the signed difference; in a
+    series of mixed kinds, with the period it is from (not always the row above)."""
     qualifier = point.change_qualifier or "exact"
+    since = "" if not mixed or point.change_from is None else " " + i18n.word(
+        "change_since", lang, period=period_column(point.change_from, lang))
     if point.places_gained is not None:
         gained = Decimal(point.places_gained)
-        return number_cell(numfmt.qualified(_signed(gained, lang), qualifier), gained, 0, lang,
-                           qualifier=qualifier)
+        return number_cell(numfmt.qualified(_signed(gained, lang), qualifier) + since, gained,
+                           0, lang, qualifier=qualifier)
     if point.change is None:
         return ""
-    return number_cell(numfmt.qualified(_signed(point.change, lang), qualifier), point.change,
-                       places(point.change), lang, qualifier=qualifier)
+    return number_cell(numfmt.qualified(_signed(point.change, lang), qualifier) + since,
+                       point.change, places(point.change), lang, qualifier=qualifier)
 
 
 def _signed(value: Decimal, lang: Lang) -> str:
