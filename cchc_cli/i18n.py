@@ -223,6 +223,11 @@ WORDS: dict[str, Text] = {
     "full_plan": Text("100% kế hoạch", "100% of plan"),
     "places_gained_note": Text("thay đổi: + là tăng bậc, − là giảm bậc",
                                "change = places gained (+ up, − down)"),
+    "unrounded_note": Text(
+        "Chênh lệch và thay đổi được tính từ điểm chưa làm tròn, nên có thể khác 0,01 so với "
+        "hiệu của các điểm đã làm tròn nêu ở trên.",
+        "Differences and changes are worked out from the unrounded scores, so they may "
+        "differ by 0.01 from the difference of the rounded scores printed."),
     "change_since": Text("(so với {period})", "(from {period})"),
     "later_first": Text(
         "{first} là kỳ sau {second}: mọi thay đổi được tính từ {first} về {second} (đảo thứ "

@@ -270,6 +270,7 @@ class NationalShowView:
             rows))
         if table.derived:
             page.append(Note(i18n.word("derived_note", lang)))
+        page.append(Note(i18n.word("unrounded_note", lang)))
         return page
 
     def _line(self, p: MeasureProfile, lang: Lang) -> tuple[str, ...]:
@@ -360,6 +361,7 @@ class NationalCompareView:
                 label = i18n.word("only_in", lang).format(
                     period=i18n.period_label(period, lang))
                 page.append(Note(f"{label}: {names}"))
+        page.append(Note(i18n.word("unrounded_note", lang)))
         return page
 
     def _break_notes(self, lang: Lang) -> list[Note]:
