@@ -194,7 +194,8 @@ def _compare() -> Schema:
                               "reasons": array({"enum": ["method", "merger"]})}),
         "moves": array(record({"province": ref("province"), "before": ref("standing"),
                                "after": ref("standing"), "score_change": nullable(NUMBER),
-                               "places_gained": nullable(INTEGER)})),
+                               "places_gained": nullable(INTEGER),
+                               "highlighted": BOOLEAN})),
         "biggest": record({key: array(ref("province")) for key in (
             "score_rises", "score_falls", "place_rises", "place_falls")}),
         "only_before": array(ref("province")), "only_after": array(ref("province"))})

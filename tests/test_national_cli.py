@@ -347,3 +347,16 @@ def test_the_biggest_movers_never_cut_through_a_tie() -> None:
     # Điện Biên, Lai Châu, Lâm Đồng, Phú Thọ (14 → 19) and Sơn La (22 → 27) all fell 5
     assert {"dien-bien", "lai-chau", "lam-dong", "phu-tho", "son-la"} <= set(falls)
     assert len(falls) == 7
+
+
+def test_compare_highlights_the_province_and_its_csv_says_what_compares() -> None:
+    document = run_json("compare", "papi", "2023", "2024", "--province", "Hà Giang")
+    [mine] = [m for m in document["moves"] if m["highlighted"]]
+    assert mine["province"]["id"] == "ha-giang" and mine["places_gained"] == -19
+    rows = run("compare", "papi", "2017", "2018", "--format", "csv").stdout.splitlines()
+    header = rows[0].split(",")
+    first = dict(zip(header, rows[1].split(","), strict=True))
+    # across the 2018 methodology change, places compare and scores do not
+    assert (first["scores_comparable"], first["places_comparable"],
+            first["not_comparable_because"], first["score_change"]) == ("false", "true",
+                                                                        "method", "")

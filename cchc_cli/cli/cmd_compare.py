@@ -56,7 +56,7 @@ def compare(args: tuple[str, ...], mixed_periods: bool, as_of: dt.datetime | Non
 
         periods = [_period(a) for a in args[1:]]
         emit(compare_index(folder, periods, as_of.date() if as_of else None,
-                           to.date() if to else None), out)
+                           to.date() if to else None, choice.province), out)
         return
     refuse_report_options(as_of=as_of, to=to)
     if len(args) != 2:

@@ -92,7 +92,7 @@ def trend_index(folder: IndexFolder, query: str | None) -> NationalTrendView:
 
 
 def compare_index(folder: IndexFolder, periods: list[Period], as_of: dt.date | None,
-                  to: dt.date | None) -> NationalCompareView:
+                  to: dt.date | None, province: str | None = None) -> NationalCompareView:
     """``cchc compare INDEX [P1 [P2]] [--as-of D1] [--to D2]``: movers between two tables."""
     from cchc_cli.calc.national import movers
     from cchc_cli.views.national import NationalCompareView
@@ -110,4 +110,5 @@ def compare_index(folder: IndexFolder, periods: list[Period], as_of: dt.date | N
         raise click.UsageError(f"both sides are the table of {before.period.full_key}; give "
                                "two different periods or capture dates")
     _, (old, new) = load(folder, [before, after])
-    return NationalCompareView(old, new, movers(old, new))
+    highlight = _in_table(new, province) if province else None
+    return NationalCompareView(old, new, movers(old, new), highlight)

@@ -290,12 +290,15 @@ class NationalCompareView:
 
     columns = ("index", "province", "name_vi", "name_en", "before_period", "after_period",
                "before_place", "after_place", "places_gained", "before_value", "after_value",
-               "score_change")
+               "score_change", "scores_comparable", "places_comparable", "not_comparable_because",
+               "highlighted")
 
-    def __init__(self, before: NationalTable, after: NationalTable, movement: Movement) -> None:
+    def __init__(self, before: NationalTable, after: NationalTable, movement: Movement,
+                 highlight: str | None = None) -> None:
         self.before = before
         self.after = after
         self.movement = movement
+        self.highlight = highlight
 
     def _move_records(self) -> list[dict[str, Any]]:
         return [{"province": _province(m.province),
@@ -303,7 +306,8 @@ class NationalCompareView:
                             "value": num(m.before.value)},
                  "after": {"place": m.after.place, "tied": m.after.tied,
                            "value": num(m.after.value)},
-                 "score_change": num(m.score_change), "places_gained": m.places_gained}
+                 "score_change": num(m.score_change), "places_gained": m.places_gained,
+                 "highlighted": m.province == self.highlight}
                 for m in sorted(self.movement.moves, key=lambda m: (m.after.place,
                                                                     m.province))]
 
@@ -331,14 +335,18 @@ class NationalCompareView:
             only_after=[_province(p) for p in movement.only_after])
 
     def rows(self) -> list[dict[str, Any]]:
-        """One row per province in both."""
+        """One row per province in both, with what the two tables compare on."""
+        allowed = self.movement.comparability
         return [{"index": self.after.index.id, "province": r["province"]["id"],
                  "name_vi": r["province"]["name"]["vi"], "name_en": r["province"]["name"]["en"],
                  "before_period": self.before.period.full_key,
                  "after_period": self.after.period.full_key,
                  "before_place": r["before"]["place"], "after_place": r["after"]["place"],
                  "places_gained": r["places_gained"], "before_value": r["before"]["value"],
-                 "after_value": r["after"]["value"], "score_change": r["score_change"]}
+                 "after_value": r["after"]["value"], "score_change": r["score_change"],
+                 "scores_comparable": allowed.scores, "places_comparable": allowed.places,
+                 "not_comparable_because": " ".join(allowed.reasons) or None,
+                 "highlighted": r["highlighted"]}
                 for r in self._move_records()]
 
     def page(self, lang: Lang) -> Page:
@@ -386,7 +394,9 @@ class NationalCompareView:
                       f"{score(self.after, m.after.value, lang)}")
             delta = "" if m.score_change is None else \
                 ("+" if m.score_change > 0 else "") + score(self.after, m.score_change, lang)
-            rows.append((province_name(m.province).get(lang), places, change, scores, delta))
+            mark = "► " if m.province == self.highlight else ""
+            rows.append((mark + province_name(m.province).get(lang), places, change, scores,
+                         delta))
         return Table(title, (Column(i18n.word("province", lang)),
                              Column(i18n.word("place", lang), True),
                              Column(i18n.word("change", lang), True),
