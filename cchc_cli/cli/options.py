@@ -93,10 +93,6 @@ def data_options(year: bool = True, year_default: str = "the latest") -> Callabl
 def choice_from(kwargs: dict[str, Any]) -> DataChoice:
     """Pop the data options out of a command's keyword arguments."""
     year, period = kwargs.pop("year", None), kwargs.pop("period", None)
-    province = kwargs.get("province")
-    if province is not None and not province.strip():
-        raise click.UsageError("--province is empty: give a province's name or id, or leave "
-                               "the option out")
     if year is not None and period is not None and period.year != year:
         raise click.UsageError(f"--year {year} and --period {period.full_key} disagree; "
                                "give one of them")

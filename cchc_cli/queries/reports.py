@@ -135,7 +135,7 @@ def years(choice: DataChoice) -> YearsView:
     from cchc_cli.views.series import YearsView
 
     catalog = load_catalog(choice.data)
-    provinces = (select_members(catalog, choice.province)[1] if choice.province
+    provinces = (select_members(catalog, choice.province)[1] if choice.province is not None
                  else select_provinces(catalog, None))
     known = registry()
     successors = {p.id: s for p in provinces if (s := known.successor(p.id)) is not None}

@@ -41,10 +41,18 @@ def load_catalog(data: tuple[str, ...], years: set[int] | None = None) -> Catalo
         raise DataProblems(error.problems) from None
 
 
+def named(query: str | None) -> str | None:
+    """``--province`` as given, refusing an empty one (which would mean every province)."""
+    if query is not None and not query.strip():
+        raise click.UsageError("--province is empty: give a province's name or id, or leave "
+                               "the option out")
+    return query
+
+
 def select_province(catalog: Catalog, query: str | None) -> Province:
     """The province chosen with ``--province``."""
     try:
-        return catalog.province(query)
+        return catalog.province(named(query))
     except SelectionError as error:
         raise click.UsageError(str(error)) from None
 
@@ -76,14 +84,15 @@ def select_members(catalog: Catalog, query: str | None) -> tuple[Province, list[
     """The province chosen with ``--province`` and the provinces of the data that are it
     or its former parts (see ``Catalog.members``)."""
     try:
-        return catalog.members(query)
+        return catalog.members(named(query))
     except SelectionError as error:
         raise click.UsageError(str(error)) from None
 
 
 def select_provinces(catalog: Catalog, query: str | None) -> list[Province]:
     """The province chosen with ``--province``, or every province of the data."""
-    return [select_province(catalog, query)] if query else catalog.provinces()
+    return [select_province(catalog, query)] if named(query) is not None else \
+        catalog.provinces()
 
 
 def select_figure(catalog: Catalog, query: str) -> str:
