@@ -370,3 +370,13 @@ def test_measures_under_a_figure_stay_indented(tmp_path: Path) -> None:
     text = write(tmp_path, "c.html", "compare", "2023", "2024", "--lang", "en") \
         .read_text(encoding="utf-8")
     assert '<th scope="row" class="sub">  share</th><td class="num">96.9%</td>' in text
+
+
+def test_a_national_ranking_workbook_holds_numbers(tmp_path: Path) -> None:
+    target = write(tmp_path, "r.xlsx", "rank", "papi", "--year", "2024")
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    first = list(next(sheet.iter_rows(min_row=2, max_row=2)))
+    by_header = {str(h.value): c for h, c in zip(sheet[1], first, strict=True)}
+    # Quảng Ninh first with 47.82 (47.8212 rounded as PAPI prints), nobody ahead
+    assert (by_header["Total"].value, by_header["Total"].number_format) == (47.82, "#,##0.00")
+    assert (by_header["Ahead"].value, by_header["Ahead"].number_format) == (0, "0.0%")

@@ -25,7 +25,8 @@ from cchc_cli.calc.national import (
 from cchc_cli.calc.precision import round_half_up
 from cchc_cli.model import Lang, Text
 from cchc_cli.national import IndexInfo, NationalTable
-from cchc_cli.views.page import Bar, Chart, Column, Heading, Note, Page, Pairs, Styled, Table
+from cchc_cli.views.cells import number_cell
+from cchc_cli.views.page import Bar, Cell, Chart, Column, Heading, Note, Page, Pairs, Styled, Table
 from cchc_cli.views.records import envelope, num, period_record, text
 
 BAR_WIDTH = 12
@@ -55,6 +56,20 @@ def source_record(table: NationalTable) -> dict[str, Any]:
 def rounded(table: NationalTable, value: Decimal | None) -> Decimal | None:
     """A score rounded half-up to the decimals its index publishes."""
     return None if value is None else round_half_up(value, table.index.decimals)
+
+
+def score_cell(table: NationalTable, value: Decimal, lang: Lang, style: str = "number"
+               ) -> Cell:
+    """A score as a number cell (a number in a workbook), rounded as the index publishes."""
+    shown = rounded(table, value)
+    assert shown is not None
+    return number_cell(numfmt.number(shown, lang), shown, table.index.decimals, lang,
+                       style=style)
+
+
+def percent_cell(value: Decimal, lang: Lang, style: str = "number") -> Cell:
+    """A share as a percentage cell, to one decimal."""
+    return number_cell(numfmt.percent(value, lang), value, 1, lang, style=style)
 
 
 def score(table: NationalTable, value: Decimal | None, lang: Lang) -> str:
@@ -149,11 +164,13 @@ class NationalRankView:
         rows = []
         for s in ranking.standings:
             mark = "►" if s.row.province == self.highlight else ""
-            cells = (f"{mark}{s.place}{'=' if s.tied else ''}",
-                     province_name(s.row.province).get(lang), score(table, s.value, lang),
-                     bar(float(s.value / most) if most else 0.0, BAR_WIDTH),
-                     numfmt.percent(ahead_percent(s.place, ranking.field), lang))
-            rows.append(tuple(Styled(c, "strong") for c in cells) if mark else cells)
+            style = "strong" if mark else "number"
+            texts = (f"{mark}{s.place}{'=' if s.tied else ''}",
+                     province_name(s.row.province).get(lang),
+                     bar(float(s.value / most) if most else 0.0, BAR_WIDTH))
+            place, name, drawn = (Styled(t, "strong") for t in texts) if mark else texts
+            rows.append((place, name, score_cell(table, s.value, lang, style), drawn,
+                         percent_cell(ahead_percent(s.place, ranking.field), lang, style)))
         columns = (Column(i18n.word("place", lang), True), Column(i18n.word("province", lang)),
                    Column(measure_label(table, ranking.measure, lang), True), Column(""),
                    Column(i18n.word("ahead", lang), True))
