@@ -200,8 +200,7 @@ class Catalog(Record):
             stated = self.reports_for(province)
             return stated[-1] if stated else timeline[-1]
         wanted = period or year_period(year or 0)
-        found = [r for r in timeline if r.period.key == wanted.key
-                 and wanted.as_of in (None, r.period.as_of)]
+        found = [r for r in timeline if wanted.names(r.period)]
         if found:
             return found[-1]
         raise SelectionError(self._missing(province, wanted, period is None, timeline))

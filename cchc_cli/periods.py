@@ -103,6 +103,11 @@ class Period(Record):
         """Whether two periods are of one kind: years with years, months with months, …"""
         return self.kind == other.kind
 
+    def names(self, other: Period) -> bool:
+        """Whether this period, as asked for, names ``other``: the same key, and for a
+        year to date the same day, or any day when none is asked."""
+        return self.key == other.key and self.as_of in (None, other.as_of)
+
     def with_as_of(self, as_of: dt.date | None) -> Period:
         """The same period running to ``as_of`` (year to date only)."""
         return self._replace(as_of=as_of)

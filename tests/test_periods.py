@@ -246,3 +246,11 @@ def test_a_mixed_series_says_which_period_each_change_is_from(data_with_july: Pa
         ("2023", None), ("2024-07", None), ("2024", "2023")]
     table = run(*args, "--lang", "en").stdout
     assert "+54 (from 2023)" in table
+
+
+def test_a_period_asked_for_names_the_periods_it_covers() -> None:
+    ytd = parse_period("2026-ytd")
+    assert ytd.names(parse_period("2026-ytd@2026-10-10"))  # any day when none is asked
+    assert parse_period("2026-ytd@2026-10-10").names(parse_period("2026-ytd@2026-10-10"))
+    assert not parse_period("2026-ytd@2026-09-17").names(parse_period("2026-ytd@2026-10-10"))
+    assert not parse_period("2024").names(parse_period("2024-07"))

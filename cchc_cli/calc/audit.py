@@ -275,7 +275,7 @@ def audit(reports: list[Report], period: Period | None = None
     Returns the findings and the reports checked; a finding about a pair of
     years is kept when either year is the one asked for.
     """
-    chosen = [r for r in reports if period is None or _is_period(r, period)]
+    chosen = [r for r in reports if period is None or period.names(r.period)]
     findings = [finding for report in chosen for finding in audit_report(report)]
     if period is None or period.is_year:
         year = None if period is None else period.year
@@ -283,9 +283,6 @@ def audit(reports: list[Report], period: Period | None = None
                      if year is None or year in (f.year, f.numbers.get("since"))]
     return findings, chosen
 
-
-def _is_period(report: Report, period: Period) -> bool:
-    return report.period.key == period.key and period.as_of in (None, report.period.as_of)
 
 
 def against_tables(report: Report, tables: list[NationalTable]

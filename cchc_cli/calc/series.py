@@ -122,7 +122,7 @@ def ranking(timelines: list[tuple[Province, list[Report]]], figure_id: str,
     entries = []
     for province, timeline in timelines:
         found = [figure for report in timeline
-                 if report.period.key == period.key and period.as_of in (None, report.period.as_of)
+                 if period.names(report.period)
                  and (figure := report.figure(figure_id)) is not None]
         if found:
             entries.append((province, found[-1]))

@@ -22,14 +22,12 @@ if TYPE_CHECKING:
 def _reports(catalog: Catalog, province: Province, period: Period | None) -> list[Report]:
     """The province's stated reports, once it is known that ``period`` is among them."""
     reports = catalog.reports_for(province)
-    if period is not None and not any(_is(r, period) for r in reports):
+    if period is not None and not any(period.names(r.period) for r in reports):
         raise click.UsageError(f"no {period.full_key} report for {province.id} (periods: "
                                f"{describe([r.period for r in reports])})")
     return reports
 
 
-def _is(report: Report, period: Period) -> bool:
-    return report.period.key == period.key and period.as_of in (None, report.period.as_of)
 
 
 def _covering(report: Report) -> list[NationalTable]:
@@ -75,7 +73,8 @@ def verify(choice: DataChoice, source_file: str, source_id: str | None) -> Verif
         raise DataProblems(error.problems, "the source text could not be read") from None
     province = select_province(catalog, choice.province)
     period = choice.asked()
-    reports = [r for r in _reports(catalog, province, period) if period is None or _is(r, period)]
+    reports = [r for r in _reports(catalog, province, period)
+               if period is None or period.names(r.period)]
     taken = taken_from(reports, path.name, source_id)
     if not taken:
         how = f"the id '{source_id}'" if source_id else f"'{path.name}' as its file"

@@ -118,8 +118,7 @@ def covering(province: str, period: Period, location: str | None = None
         return []
     found = []
     for folder in find_indices(tables_location(location)).values():
-        files = [f for f in folder.tables if f.period.key == period.key
-                 and period.as_of in (None, f.period.as_of)]
+        files = [f for f in folder.tables if period.names(f.period)]
         if files:
             _, tables = load(folder, files[-1:])
             found += [t for t in tables if t.row(province) is not None]
