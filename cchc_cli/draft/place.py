@@ -11,6 +11,7 @@ import datetime
 import re
 import unicodedata
 from collections import Counter
+from functools import cache
 
 from cchc_cli.record import Record
 
@@ -51,6 +52,7 @@ def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", fold(name).lower()))
 
 
+@cache
 def _names() -> list[tuple[str, str]]:
     """Every province name the registry knows, with the id of the unit it names,
     longest first so that "Thừa Thiên Huế" is found before "Huế"."""
