@@ -11,6 +11,7 @@ may leave a value out where its grammar has no place for it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import TYPE_CHECKING
@@ -637,12 +638,18 @@ _PROBLEMS: tuple[tuple[str, Text], ...] = (
 _NODES = {"a mapping": Text("một nhóm 'khóa: giá trị'", "a mapping"),
           "a list": Text("một danh sách", "a list"),
           "a single value": Text("một giá trị đơn", "a single value")}
-_COMPILED = tuple((re.compile(pattern), text) for pattern, text in _PROBLEMS)
+
+
+@functools.cache
+def _compiled(table: tuple[tuple[str, Text], ...]) -> tuple[tuple[re.Pattern[str], Text], ...]:
+    """``table``'s patterns compiled, on first use: most runs print no problem and no
+    template, and compiling some sixty patterns would cost every run milliseconds."""
+    return tuple((re.compile(pattern), text) for pattern, text in table)
 
 
 def _problem_part(text: str, lang: Lang) -> str:
     """A message or hint of a problem in ``lang``; one not in the catalogue stays English."""
-    for pattern, template in _COMPILED:
+    for pattern, template in _compiled(_PROBLEMS):
         found = pattern.fullmatch(text)
         if found:
             values = {k: _NODES[v].get(lang) if v in _NODES else v
@@ -689,7 +696,6 @@ _TEMPLATE: tuple[tuple[str, Text], ...] = (
     (r"the source that sets the target", Text("nguồn đặt ra mục tiêu",
                                               "the source that sets the target")),
 )
-_TEMPLATE_COMPILED = tuple((re.compile(pattern), text) for pattern, text in _TEMPLATE)
 
 
 def template_comments(text: str, lang: Lang) -> str:
@@ -698,7 +704,7 @@ def template_comments(text: str, lang: Lang) -> str:
     for line in text.split("\n"):
         head, mark, comment = line.partition("# ")
         if mark:  # only a whole comment the catalogue knows is rewritten
-            for pattern, template in _TEMPLATE_COMPILED:
+            for pattern, template in _compiled(_TEMPLATE):
                 found = pattern.fullmatch(comment)
                 if found:
                     comment = template.get(lang).format(**found.groupdict())

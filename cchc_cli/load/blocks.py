@@ -156,10 +156,10 @@ class Header:
 
     def leftovers(self, known: tuple[str, ...]) -> None:
         """Report every key nobody asked for, with the closest known key."""
-        import difflib
-
         for key, entry in self.entries.items():
             if key not in self.used:
+                import difflib
+
                 close = difflib.get_close_matches(key, known, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else \
                     f"known keys: {', '.join(known)}"
