@@ -265,3 +265,9 @@ class Report(Record):
             if index.id == index_id:
                 return index
         return None
+
+
+RECORDS: tuple[type[Record], ...] = (Text, Position, Province, Source, Band, Component, Index,
+                                     Share, Part, Breakdown, Attainment, Target, Change, Figure,
+                                     ReviewMark, Headline, Report, Period)
+"""Every class a ``Report`` is built of (what a cached report may be rebuilt from)."""

@@ -15,10 +15,14 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from typing import TYPE_CHECKING
 
 from cchc_cli.model import Lang, Text
 from cchc_cli.names import fold
 from cchc_cli.record import Record
+
+if TYPE_CHECKING:
+    from cchc_cli.cache import Input
 
 MERGER_DATE = datetime.date(2025, 7, 1)
 """The day the 34 provinces took over from the 63 (Resolution 202/2025/QH15)."""
@@ -126,14 +130,22 @@ class Registry:
         self._by_id = {entry.id: entry for entry in entries}
         self._by_code = {entry.portal_code.upper(): entry
                          for entry in entries if entry.portal_code}
-        self._by_key: dict[str, list[Entry]] = {}
-        for entry in entries:
-            names = {entry.id, key(entry.name.vi), key(entry.name.en),
-                     *map(key, entry.aliases)}
-            if entry.portal_code:
-                names.add(entry.portal_code.lower())
-            for name in names:
-                self._by_key.setdefault(name, []).append(entry)
+        self._keys: dict[str, list[Entry]] | None = None
+
+    @property
+    def _by_key(self) -> dict[str, list[Entry]]:
+        """Every unit by each name it may be written with, folded (built on first use:
+        a command that looks units up by id never pays for folding 300 names)."""
+        if self._keys is None:
+            self._keys = {}
+            for entry in self.entries:
+                names = {entry.id, key(entry.name.vi), key(entry.name.en),
+                         *map(key, entry.aliases)}
+                if entry.portal_code:
+                    names.add(entry.portal_code.lower())
+                for name in names:
+                    self._keys.setdefault(name, []).append(entry)
+        return self._keys
 
     def get(self, province_id: str) -> Entry | None:
         """The entry with ``province_id``, or None."""
@@ -238,14 +250,22 @@ def _entries(rows: list[list[str]]) -> tuple[Entry, ...]:
 
 
 def load(path: str = _PATH) -> Registry:
-    """Read a registry file (the bundled one by default)."""
-    import csv
+    """Read a registry file (the bundled one by default; see ``cchc_cli.cache``)."""
+    from cchc_cli.cache import Input, cached
 
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+    with open(path, "rb") as handle:
+        read = Input(path, handle.read(), os.fstat(handle.fileno()))
+    return Registry(cached("registry", [read], (Entry, Text), lambda: _parse(read)))
+
+
+def _parse(read: Input) -> tuple[Entry, ...]:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(read.data.decode("utf-8"), newline="")))
     if not rows or tuple(rows[0]) != COLUMNS:
-        raise ValueError(f"{path}: the first line is not the header {','.join(COLUMNS)}")
-    return Registry(_entries(rows[1:]))
+        raise ValueError(f"{read.path}: the first line is not the header {','.join(COLUMNS)}")
+    return _entries(rows[1:])
 
 
 _registry: Registry | None = None

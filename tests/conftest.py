@@ -43,11 +43,22 @@ figures:
 """
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the whole run, so every test also runs through the cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    folder.chmod(0o700)
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see the bundled data and English unless they say otherwise."""
-    for name in ("CCHC_DATA", "CCHC_LANG", "NO_COLOR", "LC_ALL", "LC_MESSAGES"):
+def _plain_environment(monkeypatch: pytest.MonkeyPatch, _session_cache: Path) -> None:
+    """Tests see the bundled data and English unless they say otherwise, and a cache
+    of their own (never the user's)."""
+    for name in ("CCHC_DATA", "CCHC_LANG", "NO_COLOR", "LC_ALL", "LC_MESSAGES",
+                 "CCHC_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("CCHC_CACHE_DIR", str(_session_cache))
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "120")
 

@@ -206,13 +206,153 @@ def test_no_usable_home_writes_nothing(tmp_path: Path, home: str) -> None:
     assert (sorted(root_cache.iterdir()) if root_cache.is_dir() else None) == before
 
 
-def test_a_run_writes_nothing_under_home(cache_env: Path) -> None:
+def test_the_cache_lives_in_the_users_own_folder(cache_env: Path) -> None:
+    """Without CCHC_CACHE_DIR or XDG_CACHE_HOME, entries go to ~/.cache/cchc: the folder
+    0700, each entry 0600 and plain JSON, nothing else written under home."""
     report = cache_env / "report_2023.yaml"
     report.write_text(MINIMAL, encoding="utf-8")
     env = _env(CCHC_NO_CACHE=None, CCHC_CACHE_DIR=None, XDG_CACHE_HOME=None)
-    subprocess.run([*CCHC, "summary", "--json", "--data", str(report)], env=env,
-                   capture_output=True, check=True, timeout=60)
+    old_mask = os.umask(0)
+    try:
+        subprocess.run([*CCHC, "summary", "--json", "--data", str(report)], env=env,
+                       capture_output=True, check=True, timeout=60)
+    finally:
+        os.umask(old_mask)
+    home = cache_env / "home"
+    assert [p.relative_to(home) for p in home.rglob("*") if p.is_dir()] == [
+        Path(".cache"), Path(".cache/cchc")]
+    folder = home / ".cache" / "cchc"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    entries = list(folder.iterdir())
+    assert entries, "nothing was cached"
+    for entry in entries:
+        assert entry.stat().st_mode & 0o777 == 0o600
+        head, body = entry.read_bytes().split(b"\n", 1)
+        json.loads(head), json.loads(body)  # data, nothing else
+
+
+def test_no_cache_writes_nothing(cache_env: Path) -> None:
+    report = cache_env / "report_2023.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    env = _env(CCHC_NO_CACHE="1", CCHC_CACHE_DIR=None, XDG_CACHE_HOME=None)
+    done = subprocess.run([*CCHC, "summary", "--json", "--data", str(report)], env=env,
+                          capture_output=True, check=True, timeout=60)
+    assert _value(done.stdout.decode()) == 1818
     assert list((cache_env / "home").iterdir()) == []
+
+
+@pytest.mark.parametrize("folder_kind", ["open to others", "a symlink"])
+def test_a_cache_folder_that_is_not_private_is_not_used(cache_env: Path,
+                                                        folder_kind: str) -> None:
+    report = cache_env / "report_2023.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    folder = cache_env / "cache"
+    if folder_kind == "a symlink":
+        target = cache_env / "elsewhere"
+        target.mkdir(mode=0o700)
+        folder.symlink_to(target)
+    else:
+        folder.mkdir()
+        folder.chmod(0o755)
+    env = _env(CCHC_NO_CACHE=None, CCHC_CACHE_DIR=str(folder))
+    for _ in range(2):
+        done = subprocess.run([*CCHC, "summary", "--json", "--data", str(report)], env=env,
+                              capture_output=True, check=True, timeout=60)
+        assert _value(done.stdout.decode()) == 1818
+    assert list(folder.iterdir()) == []
+
+
+def test_an_entry_that_is_a_symlink_is_not_followed(cache_env: Path) -> None:
+    report = cache_env / "report_2023.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    env = _env(CCHC_NO_CACHE=None)
+    args = [*CCHC, "summary", "--json", "--data", str(report)]
+    subprocess.run(args, env=env, capture_output=True, check=True, timeout=60)
+    folder = cache_env / "cache"
+    (entry,) = [e for e in folder.iterdir() if e.name.endswith(".json")
+                and '"report"' in e.read_text(encoding="utf-8")[:400]]
+    forged = cache_env / "forged.json"
+    forged.write_text(entry.read_text(encoding="utf-8").replace(":1818", ":4242")
+                      .replace('"1818"', '"4242"'), encoding="utf-8")
+    forged.chmod(0o600)
+    entry.unlink()
+    entry.symlink_to(forged)
+    done = subprocess.run(args, env=env, capture_output=True, check=True, timeout=60)
+    assert _value(done.stdout.decode()) == 1818
+
+
+def test_same_size_and_time_but_other_bytes_is_a_miss(cache_env: Path) -> None:
+    """A save within one clock tick keeps the size and the times; the bytes still differ."""
+    report = cache_env / "report_2023.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    first = run("summary", "--json", "--data", str(report))
+    assert _value(first.stdout) == 1818
+    before = report.stat()
+    report.write_text(MINIMAL.replace("1818", "1819"), encoding="utf-8")
+    os.utime(report, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert report.stat().st_size == before.st_size
+    assert _value(run("summary", "--json", "--data", str(report)).stdout) == 1819
+
+
+def test_a_hit_serves_what_parsing_gives(cache_env: Path) -> None:
+    """Every command's JSON is the same from the cache as from parsing the files."""
+    from tests.conftest import DATA
+
+    commands = [("summary", "--year", "2024"), ("check",), ("rank", "papi", "--year", "2023"),
+                ("trend", "papi", "--province", "ha-giang"),
+                ("rank", "service-index-766", "--as-of", "2026-09-17")]
+    for args in commands:
+        env = _env(CCHC_NO_CACHE=None)
+        full = [*CCHC, *args, "--format", "json", "--data", str(DATA)]
+        parsed = subprocess.run(full, env=_env(CCHC_NO_CACHE="1"), capture_output=True,
+                                timeout=60, check=False)
+        filled = subprocess.run(full, env=env, capture_output=True, timeout=60, check=False)
+        served = subprocess.run(full, env=env, capture_output=True, timeout=60, check=False)
+        assert parsed.returncode == filled.returncode == served.returncode, args
+        assert parsed.stdout == filled.stdout == served.stdout, args
+        assert parsed.stderr == served.stderr, args
+
+
+def test_a_hit_parses_nothing(cache_env: Path) -> None:
+    """From the cache, the summary imports neither PyYAML nor the parsers."""
+    env = _env(CCHC_NO_CACHE=None)
+    code = ("import sys, runpy\nsys.argv = ['cchc', 'summary', '--format', 'json']\n"
+            "try:\n    runpy.run_module('cchc_cli', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith("
+            "('cchc_cli.load.schema', 'cchc_cli.load.yamltree', 'cchc_cli.load.blocks'))), "
+            "file=sys.stderr)")
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True,
+                   timeout=60)
+    second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            check=True, timeout=60)
+    assert second.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_other_code_misses_every_entry(cache_env: Path, monkeypatch: pytest.MonkeyPatch
+                                       ) -> None:
+    """An entry made by other loading code (an upgrade, an edit) is never served."""
+    from cchc_cli import cache
+
+    report = cache_env / "report_2023.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    cache._opened.clear()
+    calls: list[str] = []
+    real = cache.Cache.put
+
+    def spy(self: cache.Cache, kind: str, inputs: object, value: object) -> None:
+        calls.append(kind)
+        real(self, kind, inputs, value)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache.Cache, "put", spy)
+    run("summary", "--json", "--data", str(report))
+    run("summary", "--json", "--data", str(report))
+    assert calls.count("report") == 1, calls
+    cache._opened.clear()
+    monkeypatch.setattr(cache, "stamp", lambda: "other code")
+    run("summary", "--json", "--data", str(report))
+    assert calls.count("report") == 2, calls
+    cache._opened.clear()
 
 
 def _peak_kib(args: list[str], env: dict[str, str]) -> tuple[int, int, bytes]:

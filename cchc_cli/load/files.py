@@ -81,7 +81,16 @@ def find_report_files(location: str | os.PathLike[str]) -> list[str]:
 
 
 def read_bytes(path: str, limit: int, problems: list[Problem], what: str) -> bytes | None:
-    """The bytes of a regular file of at most ``limit`` bytes, or None and a problem.
+    """The bytes of a regular file of at most ``limit`` bytes, or None and a problem
+    (see ``read_file``)."""
+    got = read_file(path, limit, problems, what)
+    return None if got is None else got[0]
+
+
+def read_file(path: str, limit: int, problems: list[Problem], what: str
+              ) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of a regular file of at most ``limit`` bytes and its status as it was
+    opened, or None and a problem.
 
     The file is opened without blocking and its kind and size are checked on
     the open handle before a byte is read, so a FIFO, a device (``/dev/zero``)
@@ -117,15 +126,17 @@ def read_bytes(path: str, limit: int, problems: list[Problem], what: str) -> byt
         problems.append(Problem(path, 1, 1, "", f"the file is over the limit of {limit:,} bytes",
                                 too_big))
         return None
-    return data
+    return data, info
 
 
 def read_text(path: str, problems: list[Problem]) -> str | None:
     """Read a report file as UTF-8 text, within the size cap (see ``read_bytes``)."""
-    name = path
     data = read_bytes(path, MAX_FILE_BYTES, problems, "a report")
-    if data is None:
-        return None
+    return None if data is None else utf8_text(data, path, problems)
+
+
+def utf8_text(data: bytes, name: str, problems: list[Problem]) -> str | None:
+    """``data`` as text without a byte-order mark, or None and a problem naming the byte."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -152,13 +163,27 @@ def _read_at_most(handle: int, limit: int) -> bytes:
 
 
 def load_file(path: str | os.PathLike[str]) -> tuple[Report | None, list[Problem]]:
-    """Load one report file: the report, or None and every problem found."""
+    """Load one report file: the report, or None and every problem found.
+
+    A report loaded before from these very bytes comes from the cache (see
+    ``cchc_cli.cache``); the file is read and checked first all the same.
+    """
+    from cchc_cli.cache import Input, cached
+    from cchc_cli.model import RECORDS
+
     path = os.fspath(path)
     problems: list[Problem] = []
-    text = read_text(path, problems)
-    if text is None:
+    got = read_file(path, MAX_FILE_BYTES, problems, "a report")
+    if got is None:
         return None, problems
-    return load_text(text, path)
+
+    def parse() -> tuple[Report | None, list[Problem]]:
+        text = utf8_text(got[0], path, problems)
+        return (None, problems) if text is None else load_text(text, path)
+
+    report, found = cached("report", [Input(path, *got)], RECORDS, parse,
+                           keep=lambda loaded: loaded[0] is not None)
+    return report, list(found)
 
 
 def load_text(text: str, path: str) -> tuple[Report | None, list[Problem]]:

@@ -8,12 +8,14 @@ read from the file names alone, so a command loads only the tables it needs.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from cchc_cli.load.blocks import Block, Cell, Header, number, split
-from cchc_cli.load.files import bundled_data_dir, read_text
+from cchc_cli.cache import Input
+from cchc_cli.load.files import MAX_FILE_BYTES, bundled_data_dir, read_file, utf8_text
 from cchc_cli.load.problems import DataError, Problem
 from cchc_cli.model import Text
 from cchc_cli.national import (
@@ -27,10 +29,18 @@ from cchc_cli.national import (
     Measure,
     Method,
     NationalTable,
+    Row,
     TableSource,
 )
 from cchc_cli.periods import Period, parse_period
 from cchc_cli.record import Record
+
+if TYPE_CHECKING:
+    from cchc_cli.load.blocks import Block, Cell, Header
+
+RECORDS: tuple[type[Record], ...] = (IndexInfo, Text, Method, Measure, TableSource, Derivation,
+                                     Row, NationalTable, Period, Problem)
+"""Every class a loaded table and its warnings are built of (what the cache may rebuild)."""
 
 INDEX_FILE = "index.csv"
 INDEX_COLUMNS = ("method", "code", "kind", "parent", "max", "label_vi", "label_en", "note")
@@ -38,10 +48,18 @@ _INDEX_KEYS = ("format", "id", "name.vi", "name.en", "short", "publisher", "deci
 _TABLE_KEYS = ("format", "index", "method", "period", "as_of", "source.publisher",
                "source.title", "source.url", "source.transcription", "source.file",
                "source.sha256", "source.captured", "note")
-_TABLE_NAME = re.compile(r"table_(.+)\.csv\Z")
-_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
-_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
-_CAPTURED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\Z")
+# Patterns are compiled on first use (through ``re``'s own cache), not at import:
+# most runs read tables from the cache and never check a field.
+_SHA256 = r"[0-9a-f]{64}\Z"
+_CODE = r"[A-Za-z][A-Za-z0-9_]*\Z"
+_CAPTURED = r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?\Z"
+
+
+def _table_period_text(name: str) -> str | None:
+    """``2024`` of ``table_2024.csv``; None for a name that is not a table's."""
+    if name.startswith("table_") and name.endswith(".csv") and len(name) > 10:
+        return name[6:-4]
+    return None
 
 
 class TableFile(Record):
@@ -86,28 +104,42 @@ def _tables_in(folder: str) -> tuple[TableFile, ...]:
     tables = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            matched = _TABLE_NAME.match(entry.name)
-            if matched is None or not entry.is_file():
+            text = _table_period_text(entry.name)
+            if text is None or not entry.is_file():
                 continue
             try:
-                period = parse_period(matched.group(1))
+                period = parse_period(text)
             except ValueError:
                 continue  # reported when the folder is validated as a whole
             tables.append(TableFile(period, entry.path))
     return tuple(sorted(tables, key=lambda t: t.period.sort_key()))
 
 
-def _read_block(path: str, problems: list[Problem]) -> Block | None:
-    text = read_text(path, problems)
-    if text is None:
-        return None
-    return split(text, path, problems)
+def _read(path: str) -> Input:
+    """A table or index file, read within the size cap; ``DataError`` if it cannot be."""
+    problems: list[Problem] = []
+    got = read_file(path, MAX_FILE_BYTES, problems, "a table")
+    if got is None:
+        raise DataError(problems)
+    return Input(path, *got)
+
+
+def _block(read: Input, problems: list[Problem]) -> Block | None:
+    from cchc_cli.load.blocks import split
+
+    text = utf8_text(read.data, read.path, problems)
+    return None if text is None else split(text, read.path, problems)
 
 
 def load_index(path: str) -> IndexInfo:
     """Read an ``index.csv``; raise ``DataError`` with every problem."""
+    return _index_from(_read(path))
+
+
+def _index_from(read: Input) -> IndexInfo:
+    path = read.path
     problems: list[Problem] = []
-    block = _read_block(path, problems)
+    block = _block(read, problems)
     index = None if block is None else _build_index(block, path, problems)
     if problems or index is None:
         raise DataError(problems or [Problem(path, 1, 1, "", "the file is empty", "")])
@@ -115,6 +147,8 @@ def load_index(path: str) -> IndexInfo:
 
 
 def _build_index(block: Block, path: str, problems: list[Problem]) -> IndexInfo | None:
+    from cchc_cli.load.blocks import Header
+
     header = Header(block, path, problems)
     _format(header, INDEX_FORMAT)
     ident, short = header.get("id", True), header.get("short", True)
@@ -190,7 +224,7 @@ def _width(cells: tuple[Cell, ...], expected: int, path: str, problems: list[Pro
 def _measure(cells: tuple[Cell, ...], path: str, problems: list[Problem]) -> Measure | None:
     _, code, kind, parent, most, label_vi, label_en, note = cells
     ok = True
-    if _CODE.match(code.text.strip()) is None:
+    if re.match(_CODE, code.text.strip()) is None:
         problems.append(Problem(path, code.line, code.column, "code",
                                 f"'{code.text}' is not a code", "letters, digits and '_'"))
         ok = False
@@ -199,6 +233,8 @@ def _measure(cells: tuple[Cell, ...], path: str, problems: list[Problem]) -> Mea
                                 f"'{kind.text}' is not a kind",
                                 f"one of {', '.join(MEASURE_KINDS)}"))
         ok = False
+    from cchc_cli.load.blocks import number
+
     maximum = number(most, path, "max", problems)
     if not (label_vi.text.strip() and label_en.text.strip()):
         problems.append(Problem(path, label_vi.line, label_vi.column, "label",
@@ -233,9 +269,14 @@ def load_table(path: str, index: IndexInfo) -> tuple[NationalTable, list[Problem
     before raising. A stated total that its stated components do not add up
     to, beyond rounding, is a warning naming the row.
     """
+    return _table_from(_read(path), index)
+
+
+def _table_from(read: Input, index: IndexInfo) -> tuple[NationalTable, list[Problem]]:
+    path = read.path
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    block = _read_block(path, problems)
+    block = _block(read, problems)
     table = None if block is None else _build_table(block, path, index, problems, warnings)
     if problems or table is None:
         raise DataError(problems or [Problem(path, 1, 1, "", "the file is empty",
@@ -253,6 +294,8 @@ class _Meta(Record):
 
 def _build_table(block: Block, path: str, index: IndexInfo, problems: list[Problem],
                  warnings: list[Problem]) -> NationalTable | None:
+    from cchc_cli.load.blocks import Header
+
     meta = _table_meta(Header(block, path, problems), path, index, problems)
     if not block.rows:
         problems.append(Problem(path, 1, 1, "", "no column header and no rows",
@@ -336,8 +379,8 @@ def _period(header: Header, path: str) -> Period | None:
             return None
     elif as_of is not None and as_of_entry is not None:
         header.fail(as_of_entry, "only a year to date has an as_of date", "remove the line")
-    named = _TABLE_NAME.match(os.path.basename(path))
-    if named is not None and named.group(1).lower() != period.full_key:
+    named = _table_period_text(os.path.basename(path))
+    if named is not None and named.lower() != period.full_key:
         header.fail(entry, f"the period {period.full_key} disagrees with the file name "
                     f"{os.path.basename(path)}", f"name the file {_name_for(period)} or fix "
                     "the period")
@@ -351,7 +394,7 @@ def _name_for(period: Period) -> str:
 
 def _sha256(header: Header) -> str | None:
     text, entry = header.get("source.sha256"), header.entry("source.sha256")
-    if text is not None and entry is not None and _SHA256.match(text) is None:
+    if text is not None and entry is not None and re.match(_SHA256, text) is None:
         header.fail(entry, "not a SHA-256 (64 lower-case hex digits)",
                     "run 'sha256sum FILE' on the original file")
         return None
@@ -360,7 +403,7 @@ def _sha256(header: Header) -> str | None:
 
 def _captured(header: Header) -> str | None:
     text, entry = header.get("source.captured"), header.entry("source.captured")
-    if text is not None and entry is not None and _CAPTURED.match(text) is None:
+    if text is not None and entry is not None and re.match(_CAPTURED, text) is None:
         header.fail(entry, f"'{text}' is not a date or time",
                     "write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS")
         return None
@@ -426,15 +469,22 @@ def load_tables(folder: IndexFolder, files: list[TableFile]
                 ) -> tuple[IndexInfo, list[NationalTable], list[Problem]]:
     """The index and the tables ``files`` of ``folder``, with every warning.
 
-    Raises ``DataError`` with the problems of every file at once.
+    Raises ``DataError`` with the problems of every file at once. What was
+    loaded before from these very files comes from the cache (``cchc_cli.cache``);
+    a table's entry is made from its index as well as its own file.
     """
-    index = load_index_folder(folder)
+    from cchc_cli.cache import cached
+
+    index_file = _read(os.path.join(folder.path, INDEX_FILE))
+    index: IndexInfo = cached("index", [index_file], RECORDS, lambda: _index_from(index_file))
     tables: list[NationalTable] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
     for file in files:
         try:
-            table, found = load_table(file.path, index)
+            read = _read(file.path)
+            table, found = cached("table", [index_file, read], RECORDS,
+                                  functools.partial(_table_from, read, index))
         except DataError as error:
             problems += error.problems
             continue

@@ -1,0 +1,333 @@
+"""A cache of loaded files that can never run code or serve old numbers.
+
+Loading a report or a national table means parsing and checking it; the
+result depends only on the file's bytes and on cchc's own code. This cache
+keeps that result between runs as JSON, next to what it was made from:
+
+- **Data only.** An entry is JSON read with ``json.loads``. Values are
+  rebuilt from a fixed list of cchc's own value classes (``Record`` tuples,
+  given by the caller), with ``tuple.__new__``: nothing is imported, looked
+  up or called by a name found in the entry. A damaged or planted entry is a
+  miss, never an error.
+- **Never stale.** An entry names every file it was made from with its
+  identity (device, inode, size, modification and change times, in
+  nanoseconds) and a BLAKE2 hash of its bytes, and the current files must
+  match all of it, bytes included: a file saved within the same clock tick,
+  at the same size, still misses. The value is stored with its own hash, so
+  a damaged entry misses too. An entry is stored only if every file is
+  still what was read once parsing is over. The code that loads is part of
+  the key too (``stamp``): editing or upgrading cchc misses every entry.
+- **Yours alone.** The folder is ``CCHC_CACHE_DIR``, else
+  ``$XDG_CACHE_HOME/cchc``, else ``~/.cache/cchc``; with no absolute home,
+  nothing is cached. It is used only if it is a real folder (not a symlink)
+  owned by the user and closed to everyone else (0700); entries are created
+  0600, written to a temporary name and renamed, and opened relative to the
+  checked folder without following symlinks; an entry owned by anyone else
+  or open to others is ignored.
+- **Files are checked first.** The caller reads each file (refusing a
+  device, a FIFO or a file over the size cap) before the cache is asked.
+
+``CCHC_NO_CACHE=1`` turns the cache off. Nothing here prints: a cache that
+cannot be used is simply not used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from cchc_cli.record import Record
+
+try:  # the BLAKE2 of hashlib, without the 7 ms of importing OpenSSL's bindings
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover (an interpreter without the module)
+    from hashlib import blake2b
+
+FORMAT = 1
+"""The entry layout; part of every key."""
+
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""The largest entry read (a national table is about 60 KiB as JSON)."""
+
+_CODE_FOLDERS = ("", "load", "reference")
+"""Folders of the package whose files decide what loading makes."""
+
+
+class Input(Record):
+    """A file an entry is made from, as the caller read it."""
+
+    path: str
+    data: bytes
+    info: os.stat_result
+
+
+def _identity(info: os.stat_result) -> list[int]:
+    return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+def _digest(data: bytes) -> str:
+    return blake2b(data, digest_size=20).hexdigest()
+
+
+def stamp() -> str:
+    """What identifies cchc's loading code: the names, sizes, times and inodes of its files."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    parts: list[str] = [str(FORMAT)]
+    for folder in _CODE_FOLDERS:
+        with os.scandir(os.path.join(package, folder)) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.name.endswith((".py", ".csv")) and entry.is_file():
+                    info = entry.stat()
+                    parts.append(f"{folder}/{entry.name}:{info.st_size}:{info.st_mtime_ns}:"
+                                 f"{info.st_ino}")
+    return _digest("\n".join(parts).encode())
+
+
+def location(environ: dict[str, str] | None = None) -> str | None:
+    """The cache folder to use, or None (``CCHC_NO_CACHE``, or no absolute home)."""
+    env = os.environ if environ is None else environ
+    if env.get("CCHC_NO_CACHE", "") not in ("", "0"):
+        return None
+    chosen = env.get("CCHC_CACHE_DIR", "")
+    if chosen:
+        return chosen if os.path.isabs(chosen) else None
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return os.path.join(xdg, "cchc")
+    home = env.get("HOME", "")
+    if not os.path.isabs(home) or home == os.sep or not os.path.isdir(home):
+        return None
+    return os.path.join(home, ".cache", "cchc")
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user and closed to group and others."""
+    return info.st_uid == os.geteuid() and not info.st_mode & 0o077
+
+
+def _open_folder(path: str) -> int | None:
+    """A descriptor of the cache folder, made if missing, or None if it is not safe."""
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return None
+    info = os.fstat(handle)
+    if not stat.S_ISDIR(info.st_mode) or not _private(info):
+        os.close(handle)
+        return None
+    return handle
+
+
+class Cache:
+    """The entries of one cache folder, opened once per run."""
+
+    def __init__(self, folder: int) -> None:
+        self.folder = folder
+        self._stamp: str | None = None
+
+    @property
+    def code(self) -> str:
+        """``stamp()``, worked out once."""
+        if self._stamp is None:
+            self._stamp = stamp()
+        return self._stamp
+
+    def _name(self, kind: str, inputs: Sequence[Input]) -> str:
+        where = [kind, *(f"{i.path}\0{os.path.abspath(i.path)}" for i in inputs)]
+        return _digest("\n".join(where).encode("utf-8", "surrogateescape")) + ".json"
+
+    def _inputs(self, inputs: Sequence[Input]) -> list[Any]:
+        return [[i.path, _identity(i.info), _digest(i.data)] for i in inputs]
+
+    def get(self, kind: str, inputs: Sequence[Input], classes: Iterable[type[Record]]) -> Any:
+        """The value stored for ``inputs``, or ``MISS``.
+
+        An entry is a line of JSON with its key and the hash of the rest, then the
+        value as JSON: a damaged value misses before it is parsed.
+        """
+        raw = self._read(self._name(kind, inputs))
+        if raw is None:
+            return MISS
+        head, _, body = raw.partition(b"\n")
+        try:
+            if json.loads(head) != {"key": [FORMAT, self.code, kind, self._inputs(inputs)],
+                                    "value": _digest(body)}:
+                return MISS
+            return decode(json.loads(body), {c.__name__: c for c in classes})
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, ArithmeticError,
+                RecursionError):
+            return MISS
+
+    def put(self, kind: str, inputs: Sequence[Input], value: Any) -> None:
+        """Store ``value`` for ``inputs``, unless a file changed since it was read."""
+        for given in inputs:
+            try:
+                now = os.stat(given.path)
+            except OSError:
+                return
+            if _identity(now) != _identity(given.info):
+                return
+        try:
+            body = json.dumps(encode(value), ensure_ascii=False,
+                              separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError, RecursionError):
+            return
+        head = json.dumps({"key": [FORMAT, self.code, kind, self._inputs(inputs)],
+                           "value": _digest(body)}, separators=(",", ":"))
+        self._write(self._name(kind, inputs), head.encode("utf-8") + b"\n" + body)
+
+    def _read(self, name: str) -> bytes | None:
+        flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        try:
+            handle = os.open(name, flags, dir_fd=self.folder)
+        except OSError:
+            return None
+        try:
+            info = os.fstat(handle)
+            if (not stat.S_ISREG(info.st_mode) or not _private(info)
+                    or info.st_size > MAX_ENTRY_BYTES):
+                return None
+            chunks = []
+            while chunk := os.read(handle, 1 << 20):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        except OSError:
+            return None
+        finally:
+            os.close(handle)
+
+    def _write(self, name: str, data: bytes) -> None:
+        temporary = f".{name}.{os.getpid()}.{os.urandom(4).hex()}"
+        flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                 | getattr(os, "O_CLOEXEC", 0))
+        try:
+            handle = os.open(temporary, flags, 0o600, dir_fd=self.folder)
+        except OSError:
+            return
+        try:
+            try:
+                os.fchmod(handle, 0o600)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(handle, view):]
+            finally:
+                os.close(handle)
+            os.replace(temporary, name, src_dir_fd=self.folder, dst_dir_fd=self.folder)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary, dir_fd=self.folder)
+
+
+class _Miss:
+    def __repr__(self) -> str:
+        return "MISS"
+
+
+MISS: Any = _Miss()
+"""What ``Cache.get`` returns when there is no usable entry."""
+
+_opened: dict[str, Cache | None] = {}
+
+
+def open_cache() -> Cache | None:
+    """The cache of this run (each folder opened once), or None when there is none."""
+    path = location()
+    if path is None:
+        return None
+    if path not in _opened:
+        folder = _open_folder(path)
+        _opened[path] = Cache(folder) if folder is not None else None
+    return _opened[path]
+
+
+def cached(kind: str, inputs: Sequence[Input], classes: Iterable[type[Record]],
+           build: Callable[[], Any], keep: Callable[[Any], bool] = lambda value: True) -> Any:
+    """``build()``, or what it returned before for these very ``inputs``.
+
+    A value is stored only when ``keep(value)`` (a report with problems is not).
+    """
+    cache = open_cache()
+    if cache is not None:
+        value = cache.get(kind, inputs, classes)
+        if value is not MISS:
+            return value
+    value = build()
+    if cache is not None and keep(value):
+        cache.put(kind, inputs, value)
+    return value
+
+
+# The encoding. JSON arrays are tuples; everything else is an object with one
+# tag: {"r": [class, field...]} a Record, {"d": "1.50"} a Decimal, {"n": "1.5,,2"}
+# a tuple of Decimals and Nones, {"l": [...]} a list, {"m": [[key, value]...]} a
+# dict, {"D": "2024-01-01"} a date, {"T": ...} a datetime, {"b": "hex"} bytes.
+
+
+def encode(value: Any) -> Any:
+    """``value`` as JSON data; ``TypeError`` for anything the encoding has no tag for."""
+    kind = type(value)
+    if value is None or kind in (str, int, bool, float):
+        return value
+    if isinstance(value, Record):
+        return {"r": [kind.__name__, *map(encode, value)]}
+    if kind is tuple:
+        if value and all(type(v) is Decimal or v is None for v in value):
+            return {"n": ",".join("" if v is None else str(v) for v in value)}
+        return [encode(v) for v in value]
+    if kind is Decimal:
+        return {"d": str(value)}
+    if kind is list:
+        return {"l": [encode(v) for v in value]}
+    if kind is dict:
+        return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
+    if kind is date:
+        return {"D": value.isoformat()}
+    if kind is datetime:
+        return {"T": value.isoformat()}
+    if kind is bytes:
+        return {"b": value.hex()}
+    raise TypeError(f"no cache encoding for {kind.__name__}")
+
+
+def decode(data: Any, classes: dict[str, type[Record]]) -> Any:
+    """What ``encode`` made ``data`` from, built only from ``classes`` and plain values."""
+    kind = type(data)
+    if kind is list:
+        return tuple([decode(item, classes) for item in data])
+    if kind is not dict:
+        return data
+    ((tag, body),) = data.items()
+    if tag == "r":
+        cls = classes[body[0]]
+        if len(body) - 1 != len(cls._fields):
+            raise ValueError("a record with the wrong number of fields")
+        return tuple.__new__(cls, [decode(item, classes) for item in body[1:]])  # type: ignore[type-var]
+    if tag == "n":
+        return tuple([Decimal(x) if x else None for x in body.split(",")])
+    if tag == "d":
+        return Decimal(body)
+    if tag == "l":
+        return [decode(item, classes) for item in body]
+    if tag == "m":
+        return {decode(k, classes): decode(v, classes) for k, v in body}
+    if tag == "D":
+        return date.fromisoformat(body)
+    if tag == "T":
+        return datetime.fromisoformat(body)
+    if tag == "b":
+        return bytes.fromhex(body)
+    raise ValueError(f"unknown tag {tag!r}")
