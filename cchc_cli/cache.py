@@ -303,11 +303,15 @@ def encode(value: Any) -> Any:
     raise TypeError(f"no cache encoding for {kind.__name__}")
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+"""JSON values that stand for themselves (decoded without a call)."""
+
+
 def decode(data: Any, classes: dict[str, type[Record]]) -> Any:
     """What ``encode`` made ``data`` from, built only from ``classes`` and plain values."""
     kind = type(data)
     if kind is list:
-        return tuple([decode(item, classes) for item in data])
+        return tuple([x if type(x) in _PLAIN else decode(x, classes) for x in data])
     if kind is not dict:
         return data
     ((tag, body),) = data.items()
@@ -315,9 +319,13 @@ def decode(data: Any, classes: dict[str, type[Record]]) -> Any:
         cls = classes[body[0]]
         if len(body) - 1 != len(cls._fields):
             raise ValueError("a record with the wrong number of fields")
-        return tuple.__new__(cls, [decode(item, classes) for item in body[1:]])  # type: ignore[type-var]
+        values = [x if type(x) in _PLAIN else decode(x, classes) for x in body[1:]]
+        return tuple.__new__(cls, values)  # type: ignore[type-var]
     if tag == "n":
-        return tuple([Decimal(x) if x else None for x in body.split(",")])
+        parts = body.split(",")
+        if "" in parts:
+            return tuple([Decimal(x) if x else None for x in parts])
+        return tuple(map(Decimal, parts))
     if tag == "d":
         return Decimal(body)
     if tag == "l":

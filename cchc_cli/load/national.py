@@ -465,6 +465,16 @@ def load_index_folder(folder: IndexFolder) -> IndexInfo:
     return load_index(os.path.join(folder.path, INDEX_FILE))
 
 
+def _without_index(read: Input, index: IndexInfo) -> tuple[NationalTable, list[Problem]]:
+    """A table as the cache keeps it: its index left out and its method named by id.
+
+    The index is stored once, on its own, instead of in each of fourteen PAPI
+    tables; ``load_tables`` puts it back.
+    """
+    table, warnings = _table_from(read, index)
+    return table._replace(index=None, method=table.method.id), warnings
+
+
 def load_tables(folder: IndexFolder, files: list[TableFile]
                 ) -> tuple[IndexInfo, list[NationalTable], list[Problem]]:
     """The index and the tables ``files`` of ``folder``, with every warning.
@@ -483,8 +493,9 @@ def load_tables(folder: IndexFolder, files: list[TableFile]
     for file in files:
         try:
             read = _read(file.path)
-            table, found = cached("table", [index_file, read], RECORDS,
-                                  functools.partial(_table_from, read, index))
+            stored, found = cached("table", [index_file, read], RECORDS,
+                                   functools.partial(_without_index, read, index))
+            table = stored._replace(index=index, method=index.method(stored.method))
         except DataError as error:
             problems += error.problems
             continue
