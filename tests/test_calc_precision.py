@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_cli.calc.precision import (
     ONE_HUNDRED,
@@ -166,3 +168,17 @@ def test_exact_takes_decimals_from_the_value() -> None:
 def test_exact_with_explicit_decimals() -> None:
     assert exact(D(5), 3) == Estimate(D(5), None, None, 3)
     assert exact(D("2.5"), 0).decimals == 0
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_a_json_number_is_whole_exactly_when_it_was_written_whole(value: Decimal) -> None:
+    """``num``: 1818 and 1E+2 stay ints, 76.90 and 0E-3 become floats, values kept."""
+    from cchc_cli.calc.precision import places
+    from cchc_cli.views.records import num
+
+    shown = num(value)
+    assert type(shown) is (int if places(value) == 0 else float)
+    if isinstance(shown, int):
+        assert shown == value
+    else:
+        assert shown == float(value)
