@@ -34,6 +34,7 @@ cannot be used is simply not used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import stat
@@ -73,6 +74,12 @@ def _identity(info: os.stat_result) -> list[int]:
 
 def _digest(data: bytes) -> str:
     return blake2b(data, digest_size=20).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _content(data: bytes) -> str:
+    """``_digest(data)``, once per file read: an index is part of every table's key."""
+    return _digest(data)
 
 
 def stamp() -> str:
@@ -151,7 +158,7 @@ class Cache:
         return _digest("\n".join(where).encode("utf-8", "surrogateescape")) + ".json"
 
     def _inputs(self, inputs: Sequence[Input]) -> list[Any]:
-        return [[i.path, _identity(i.info), _digest(i.data)] for i in inputs]
+        return [[i.path, _identity(i.info), _content(i.data)] for i in inputs]
 
     def get(self, kind: str, inputs: Sequence[Input], classes: Iterable[type[Record]]) -> Any:
         """The value stored for ``inputs``, or ``MISS``.
