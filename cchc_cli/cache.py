@@ -20,7 +20,9 @@ keeps that result between runs as JSON, next to what it was made from:
 - **Yours alone.** The folder is ``CCHC_CACHE_DIR``, else
   ``$XDG_CACHE_HOME/cchc``, else ``~/.cache/cchc``; with no absolute home,
   nothing is cached. It is used only if it is a real folder (not a symlink)
-  owned by the user and closed to everyone else (0700); entries are created
+  owned by the user and closed to everyone else (0700), and it is made only
+  inside a folder the user owns (``sudo`` with another's home makes nothing
+  there); entries are created
   0600, written to a temporary name and renamed, and opened relative to the
   checked folder without following symlinks; an entry owned by anyone else
   or open to others is ignored.
@@ -118,15 +120,30 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == os.geteuid() and not info.st_mode & 0o077
 
 
+def _ours_to_make(path: str) -> bool:
+    """Whether the nearest existing folder above ``path`` is this user's: ``sudo cchc``
+    with someone else's ``HOME`` must not leave a folder there they cannot remove."""
+    parent = os.path.dirname(path)
+    while parent and not os.path.isdir(parent):
+        parent = os.path.dirname(parent)
+    try:
+        return os.stat(parent or os.sep).st_uid == os.geteuid()
+    except OSError:
+        return False
+
+
 def _open_folder(path: str) -> int | None:
     """A descriptor of the cache folder, made if missing, or None if it is not safe."""
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        os.mkdir(path, 0o700)
-    except FileExistsError:
-        pass
-    except OSError:
-        return None
+    if not os.path.lexists(path):
+        if not _ours_to_make(path):
+            return None
+        try:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return None
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     try:
         handle = os.open(path, flags)

@@ -379,3 +379,19 @@ def test_a_huge_file_at_a_reports_path_is_refused_before_it_is_read(cache_env: P
     assert code == 3
     assert b"over the limit of 1,048,576" in errors
     assert peak < normal + 64 * 1024, f"{peak} KiB at peak; {normal} KiB for a normal run"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                    reason="a home owned by someone else needs root to set up")
+def test_a_home_owned_by_someone_else_gets_no_cache_folder(tmp_path: Path) -> None:
+    """``sudo cchc`` keeping the user's HOME leaves nothing the user cannot remove."""
+    home = tmp_path / "home"
+    home.mkdir()
+    os.chown(home, 65534, 65534)
+    report = tmp_path / "report_2023.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    env = _env(HOME=str(home), XDG_CACHE_HOME=None, CCHC_CACHE_DIR=None, CCHC_NO_CACHE=None)
+    done = subprocess.run([*CCHC, "summary", "--json", "--data", str(report)], env=env,
+                          capture_output=True, check=True, timeout=60)
+    assert _value(done.stdout.decode()) == 1818
+    assert list(home.iterdir()) == []
