@@ -30,12 +30,15 @@ def visible_all(value: Any) -> Any:
     """``value`` with ``visible`` applied to every string inside it.
 
     Walks tuples (and so the ``Record`` blocks of a page), lists and dicts,
-    keeping their types; anything else is returned as it is.
+    keeping their types; anything else is returned as it is. A tuple with
+    nothing to escape is returned itself rather than rebuilt (nearly always).
     """
     if isinstance(value, str):
-        return visible(value)
+        return visible(value) if _CONTROL.search(value) else value
     if isinstance(value, tuple):
         items = [visible_all(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     if isinstance(value, list):
         return [visible_all(item) for item in value]
