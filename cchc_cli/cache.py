@@ -40,6 +40,7 @@ import functools
 import json
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -58,8 +59,9 @@ FORMAT = 1
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """The largest entry read (a national table is about 60 KiB as JSON)."""
 
-_CODE_FOLDERS = ("", "load", "reference")
-"""Folders of the package whose files decide what loading makes."""
+_CODE_FOLDERS = ("", "load", "calc", "reference")
+"""Folders of the package whose files decide what loading makes (``load`` uses
+``calc.precision``; the registry is in ``reference``)."""
 
 
 class Input(Record):
@@ -85,17 +87,32 @@ def _content(data: bytes) -> str:
 
 
 def stamp() -> str:
-    """What identifies cchc's loading code: the names, sizes, times and inodes of its files."""
+    """What identifies the code that loads: Python's version, and the names, sizes, times
+    and inodes of cchc's loading modules and of PyYAML's files (``OSError`` if one of
+    them cannot be read)."""
     package = os.path.dirname(os.path.abspath(__file__))
-    parts: list[str] = [str(FORMAT)]
-    for folder in _CODE_FOLDERS:
-        with os.scandir(os.path.join(package, folder)) as entries:
+    folders = [os.path.join(package, folder) for folder in _CODE_FOLDERS]
+    yaml_folder = _yaml_folder()
+    if yaml_folder is not None:
+        folders.append(yaml_folder)
+    parts: list[str] = [str(FORMAT), sys.version]
+    for folder in folders:
+        with os.scandir(folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.endswith((".py", ".csv")) and entry.is_file():
+                if entry.name.endswith((".py", ".csv", ".so", ".pyd")) and entry.is_file():
                     info = entry.stat()
                     parts.append(f"{folder}/{entry.name}:{info.st_size}:{info.st_mtime_ns}:"
                                  f"{info.st_ino}")
-    return _digest("\n".join(parts).encode())
+    return _digest("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _yaml_folder() -> str | None:
+    """Where PyYAML is installed, found without importing it."""
+    for folder in sys.path:
+        candidate = os.path.join(folder or ".", "yaml")
+        if os.path.isfile(os.path.join(candidate, "__init__.py")):
+            return candidate
+    return None
 
 
 def location(environ: dict[str, str] | None = None) -> str | None:
@@ -164,11 +181,15 @@ class Cache:
         self._stamp: str | None = None
 
     @property
-    def code(self) -> str:
-        """``stamp()``, worked out once."""
+    def code(self) -> str | None:
+        """``stamp()``, worked out once; None when the code cannot be identified (a file
+        removed while cchc is upgraded), and then nothing is read or stored."""
         if self._stamp is None:
-            self._stamp = stamp()
-        return self._stamp
+            try:
+                self._stamp = stamp()
+            except OSError:
+                self._stamp = ""
+        return self._stamp or None
 
     def _name(self, kind: str, inputs: Sequence[Input]) -> str:
         where = [kind, *(f"{i.path}\0{os.path.abspath(i.path)}" for i in inputs)]
@@ -183,6 +204,8 @@ class Cache:
         An entry is a line of JSON with its key and the hash of the rest, then the
         value as JSON: a damaged value misses before it is parsed.
         """
+        if self.code is None:
+            return MISS
         raw = self._read(self._name(kind, inputs))
         if raw is None:
             return MISS
@@ -196,8 +219,12 @@ class Cache:
                 RecursionError):
             return MISS
 
-    def put(self, kind: str, inputs: Sequence[Input], value: Any) -> None:
-        """Store ``value`` for ``inputs``, unless a file changed since it was read."""
+    def put(self, kind: str, inputs: Sequence[Input], value: Any,
+            classes: Iterable[type[Record]]) -> None:
+        """Store ``value`` for ``inputs``, unless a file changed since it was read or the
+        value holds a record not of ``classes`` (it could not be rebuilt as it was)."""
+        if self.code is None:
+            return
         for given in inputs:
             try:
                 now = os.stat(given.path)
@@ -206,7 +233,8 @@ class Cache:
             if _identity(now) != _identity(given.info):
                 return
         try:
-            body = json.dumps(encode(value), ensure_ascii=False,
+            body = json.dumps(encode(value, {c.__name__: c for c in classes}),
+                              ensure_ascii=False,
                               separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError, RecursionError):
             return
@@ -291,7 +319,7 @@ def cached(kind: str, inputs: Sequence[Input], classes: Iterable[type[Record]],
             return value
     value = build()
     if cache is not None and keep(value):
-        cache.put(kind, inputs, value)
+        cache.put(kind, inputs, value, classes)
     return value
 
 
@@ -301,23 +329,26 @@ def cached(kind: str, inputs: Sequence[Input], classes: Iterable[type[Record]],
 # dict, {"D": "2024-01-01"} a date, {"T": ...} a datetime, {"b": "hex"} bytes.
 
 
-def encode(value: Any) -> Any:
-    """``value`` as JSON data; ``TypeError`` for anything the encoding has no tag for."""
+def encode(value: Any, classes: dict[str, type[Record]]) -> Any:
+    """``value`` as JSON data; ``TypeError`` for anything the encoding has no tag for,
+    including a record whose class is not the one ``classes`` has under its name."""
     kind = type(value)
     if value is None or kind in (str, int, bool, float):
         return value
     if isinstance(value, Record):
-        return {"r": [kind.__name__, *map(encode, value)]}
+        if classes.get(kind.__name__) is not kind:
+            raise TypeError(f"{kind.__module__}.{kind.__name__} is not a class to cache")
+        return {"r": [kind.__name__, *(encode(v, classes) for v in value)]}
     if kind is tuple:
         if value and all(type(v) is Decimal or v is None for v in value):
             return {"n": ",".join("" if v is None else str(v) for v in value)}
-        return [encode(v) for v in value]
+        return [encode(v, classes) for v in value]
     if kind is Decimal:
         return {"d": str(value)}
     if kind is list:
-        return {"l": [encode(v) for v in value]}
+        return {"l": [encode(v, classes) for v in value]}
     if kind is dict:
-        return {"m": [[encode(k), encode(v)] for k, v in value.items()]}
+        return {"m": [[encode(k, classes), encode(v, classes)] for k, v in value.items()]}
     if kind is date:
         return {"D": value.isoformat()}
     if kind is datetime:

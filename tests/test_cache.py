@@ -1,10 +1,9 @@
-"""Nothing read between runs can change a run: no cache serves old numbers or runs code.
+"""The cache between runs never serves old numbers, never runs code, stays private.
 
-cchc parses its reports at every run (the start-up targets are met without a
-cache; see the README's Speed section). These tests pin that down with what a
-cache could get wrong: a file saved while cchc reads it, an entry planted by
-someone else, a home folder that is missing or shared, a huge file at a
-report's path.
+These tests run cchc as a user would, with what a cache could get wrong: a
+file saved while cchc reads it, an entry planted by someone else or damaged,
+a folder that is shared, a symlink or someone else's, a home folder that is
+missing, other code, and a huge file at a report's path.
 """
 
 from __future__ import annotations
@@ -141,10 +140,23 @@ folder, marker = sys.argv[1], sys.argv[2]
 class P:
     def __reduce__(self):
         return (os.system, ('touch ' + marker,))
-for name in os.listdir(folder):
-    try:
+payload = pickle.dumps(P())
+try:  # rewrite the entries, if they can be reached
+    names = os.listdir(folder)
+    for name in names:
         with open(os.path.join(folder, name), 'r+b') as f:
-            f.truncate(0); f.write(pickle.dumps(P()))
+            f.truncate(0); f.write(payload)
+except OSError:
+    names = []
+try:  # else put a folder of one's own in its place, with payloads under the same names
+    os.rename(folder, folder + '.moved')
+except OSError:
+    pass
+os.makedirs(folder, mode=0o700, exist_ok=True)
+for name in names or ['entry.json']:
+    try:
+        with open(os.path.join(folder, name), 'wb') as f:
+            f.write(payload)
     except OSError:
         pass
 """
@@ -152,9 +164,9 @@ for name in os.listdir(folder):
 
 @pytest.fixture
 def shared_folder() -> Iterator[Path]:
-    """A folder under /tmp that the user ``nobody`` can reach."""
+    """A folder under /tmp that the user ``nobody`` can write to, as a shared parent."""
     folder = Path(tempfile.mkdtemp(prefix="cchc-shared-", dir="/tmp"))
-    folder.chmod(0o755)
+    folder.chmod(0o777)
     try:
         yield folder
     finally:
@@ -164,14 +176,15 @@ def shared_folder() -> Iterator[Path]:
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
                     reason="simulating a second local user needs root (setuid to nobody)")
 def test_another_user_cannot_plant_an_entry_under_umask_000(shared_folder: Path) -> None:
-    """Under ``umask 000`` another local user could once rewrite a cache entry file."""
+    """Under ``umask 000``, with a parent folder anyone may write to, another local user
+    can neither rewrite an entry nor get a folder of their own used in its place."""
     python = _python_for_nobody()
     if python is None:
         pytest.skip("no Python interpreter that the user nobody may run")
     report = shared_folder / "report_2023.yaml"
     report.write_text(MINIMAL, encoding="utf-8")
+    report.chmod(0o644)
     folder = shared_folder / "cache"
-    folder.mkdir(mode=0o755)
     marker = shared_folder / "payload-ran"
     env = _env(CCHC_NO_CACHE=None, CCHC_CACHE_DIR=str(folder))
     args = [*CCHC, "summary", "--json", "--data", str(report)]
@@ -180,8 +193,15 @@ def test_another_user_cannot_plant_an_entry_under_umask_000(shared_folder: Path)
         subprocess.run(args, env=env, capture_output=True, check=True, timeout=60)
     finally:
         os.umask(old_mask)
+    assert folder.stat().st_mode & 0o777 == 0o700
+    entries = list(folder.iterdir())
+    assert entries and all(e.stat().st_mode & 0o777 == 0o600 for e in entries)
+    before = {e.name: e.read_bytes() for e in entries}
     subprocess.run([python, "-c", _ATTACK, str(folder), str(marker)],
                    preexec_fn=_as_nobody, check=True, timeout=60)
+    moved = shared_folder / "cache.moved"
+    kept = moved if moved.exists() else folder
+    assert {e.name: e.read_bytes() for e in kept.iterdir()} == before, "an entry was rewritten"
     done = subprocess.run(args, env=env, capture_output=True, check=False, timeout=60)
     assert not marker.exists(), "another user's planted entry ran code"
     assert done.returncode == 0 and _value(done.stdout.decode()) == 1818
@@ -271,18 +291,28 @@ def test_an_entry_that_is_a_symlink_is_not_followed(cache_env: Path) -> None:
     folder = cache_env / "cache"
     (entry,) = [e for e in folder.iterdir() if e.name.endswith(".json")
                 and '"report"' in e.read_text(encoding="utf-8")[:400]]
-    forged = cache_env / "forged.json"
-    forged.write_text(entry.read_text(encoding="utf-8").replace(":1818", ":4242")
-                      .replace('"1818"', '"4242"'), encoding="utf-8")
-    forged.chmod(0o600)
+    from cchc_cli.cache import _digest
+
+    head, body = entry.read_bytes().split(b"\n", 1)
+    body = body.replace(b'"1818"', b'"4242"').replace(b",1818,", b",4242,")
+    key = json.loads(head)
+    key["value"] = _digest(body)
+    forged = json.dumps(key, separators=(",", ":")).encode() + b"\n" + body
+    entry.write_bytes(forged)  # a forgery that would be served from the folder itself
+    served = subprocess.run(args, env=env, capture_output=True, check=True, timeout=60)
+    assert _value(served.stdout.decode()) == 4242
+    outside = cache_env / "forged.json"
+    outside.write_bytes(forged)
+    outside.chmod(0o600)
     entry.unlink()
-    entry.symlink_to(forged)
+    entry.symlink_to(outside)
     done = subprocess.run(args, env=env, capture_output=True, check=True, timeout=60)
     assert _value(done.stdout.decode()) == 1818
 
 
 def test_same_size_and_time_but_other_bytes_is_a_miss(cache_env: Path) -> None:
-    """A save within one clock tick keeps the size and the times; the bytes still differ."""
+    """A save that keeps the size and the modification time is seen (the change time and
+    the content hash both differ; ``test_cache_codec`` tries the hash alone)."""
     report = cache_env / "report_2023.yaml"
     report.write_text(MINIMAL, encoding="utf-8")
     first = run("summary", "--json", "--data", str(report))
@@ -301,11 +331,12 @@ def test_a_hit_serves_what_parsing_gives(cache_env: Path) -> None:
     commands = [("summary", "--year", "2024"), ("check",), ("rank", "papi", "--year", "2023"),
                 ("trend", "papi", "--province", "ha-giang"),
                 ("rank", "service-index-766", "--as-of", "2026-09-17")]
-    for args in commands:
-        env = _env(CCHC_NO_CACHE=None)
-        full = [*CCHC, *args, "--format", "json", "--data", str(DATA)]
-        parsed = subprocess.run(full, env=_env(CCHC_NO_CACHE="1"), capture_output=True,
-                                timeout=60, check=False)
+    formats = ("json", "table", "markdown")
+    for args, fmt in [(a, f) for a in commands for f in formats]:
+        env = _env(CCHC_NO_CACHE=None, COLUMNS="120")
+        full = [*CCHC, *args, "--format", fmt, "--data", str(DATA)]
+        parsed = subprocess.run(full, env=_env(CCHC_NO_CACHE="1", COLUMNS="120"),
+                                capture_output=True, timeout=60, check=False)
         filled = subprocess.run(full, env=env, capture_output=True, timeout=60, check=False)
         served = subprocess.run(full, env=env, capture_output=True, timeout=60, check=False)
         assert parsed.returncode == filled.returncode == served.returncode, args
@@ -340,9 +371,10 @@ def test_other_code_misses_every_entry(cache_env: Path, monkeypatch: pytest.Monk
     calls: list[str] = []
     real = cache.Cache.put
 
-    def spy(self: cache.Cache, kind: str, inputs: object, value: object) -> None:
+    def spy(self: cache.Cache, kind: str, inputs: object, value: object,
+            classes: object) -> None:
         calls.append(kind)
-        real(self, kind, inputs, value)  # type: ignore[arg-type]
+        real(self, kind, inputs, value, classes)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cache.Cache, "put", spy)
     run("summary", "--json", "--data", str(report))

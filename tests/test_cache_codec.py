@@ -22,14 +22,15 @@ from cchc_cli.load.national import RECORDS as TABLE_RECORDS
 from cchc_cli.load.national import find_indices, load_tables, tables_location
 from cchc_cli.model import RECORDS, Text
 from cchc_cli.provinces import Entry, load
+from cchc_cli.record import Record
 from tests.conftest import DATA, REPORT_2023
 
 
-def _round_trip(value: object, classes: tuple[type, ...]) -> object:
+def _round_trip(value: object, classes: tuple[type[Record], ...]) -> object:
     import json
 
-    return cache.decode(json.loads(json.dumps(cache.encode(value))),
-                        {c.__name__: c for c in classes})
+    named = {c.__name__: c for c in classes}
+    return cache.decode(json.loads(json.dumps(cache.encode(value, named))), named)
 
 
 @pytest.mark.parametrize("name", ["report_2023.yaml", "report_2024.yaml"])
@@ -37,9 +38,8 @@ def test_a_bundled_report_comes_back_equal(name: str) -> None:
     report, problems = load_file(DATA / name)
     assert report is not None and not problems
     back = _round_trip(report, RECORDS)
+    assert repr(back) == repr(report)  # classes, tuples and Decimal('76.90') as they were
     assert back == report
-    assert type(back) is type(report)
-    assert [type(f.value) for f in back.figures] == [type(f.value) for f in report.figures]
 
 
 def test_every_bundled_table_comes_back_equal() -> None:
@@ -47,13 +47,12 @@ def test_every_bundled_table_comes_back_equal() -> None:
         _, tables, _ = load_tables(folder, list(folder.tables))
         for table in tables:
             back = _round_trip(table, TABLE_RECORDS)
-            assert back == table
-            assert [r.values for r in back.rows] == [r.values for r in table.rows]
+            assert repr(back) == repr(table)
 
 
 def test_the_registry_comes_back_equal() -> None:
     entries = load().entries
-    assert _round_trip(entries, (Entry, Text)) == entries
+    assert repr(_round_trip(entries, (Entry, Text))) == repr(entries)
 
 
 @given(st.recursive(
@@ -70,9 +69,11 @@ def test_any_value_of_the_encoding_comes_back_equal_and_of_the_same_type(value: 
 
 def test_a_value_without_an_encoding_is_not_stored() -> None:
     with pytest.raises(TypeError):
-        cache.encode({1, 2})
-    assert cache.encode((Decimal("1.50"), None)) == {"n": "1.50,"}
-    assert cache.encode(dt.date(2024, 1, 1)) == {"D": "2024-01-01"}
+        cache.encode({1, 2}, {})
+    with pytest.raises(TypeError):  # a record of a class not named is never written
+        cache.encode(Text("một", "one"), {})
+    assert cache.encode((Decimal("1.50"), None), {}) == {"n": "1.50,"}
+    assert cache.encode(dt.date(2024, 1, 1), {}) == {"D": "2024-01-01"}
 
 
 def _store(tmp_path: Path) -> tuple[cache.Cache, list[cache.Input]]:
@@ -87,9 +88,28 @@ def _store(tmp_path: Path) -> tuple[cache.Cache, list[cache.Input]]:
 
 def test_a_class_not_given_is_never_built(tmp_path: Path) -> None:
     store, inputs = _store(tmp_path)
-    store.put("report", inputs, Text("một", "one"))
+    store.put("report", inputs, Text("một", "one"), (Text,))
     assert store.get("report", inputs, (Text,)) == Text("một", "one")
     assert store.get("report", inputs, ()) is cache.MISS
+
+
+def test_a_record_of_another_class_of_the_same_name_is_not_stored(tmp_path: Path) -> None:
+    from cchc_cli.views.page import Note as PageNote
+
+    store, inputs = _store(tmp_path)
+    NoteAlike = type("Note", (Record,), {"__annotations__": {"text": "str"}})
+    store.put("report", inputs, NoteAlike("x"), (PageNote,))
+    assert store.get("report", inputs, (PageNote,)) is cache.MISS
+
+
+def test_other_bytes_with_the_same_status_miss(tmp_path: Path) -> None:
+    """The content hash alone tells a same-size save in the same clock tick apart."""
+    store, (read,) = _store(tmp_path)
+    store.put("report", [read], Text("cũ", "old"), (Text,))
+    assert store.get("report", [read], (Text,)) == Text("cũ", "old")
+    changed = read._replace(data=read.data.replace(b"1818", b"1819"))
+    assert changed.data != read.data and changed.info is read.info
+    assert store.get("report", [changed], (Text,)) is cache.MISS
 
 
 @settings(max_examples=150, deadline=None)
@@ -98,7 +118,7 @@ def test_a_damaged_entry_misses_or_serves_the_value_stored(
         tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
     store, inputs = _store(tmp_path_factory.mktemp("damaged"))
     report, _ = load_file(inputs[0].path)
-    store.put("report", inputs, report)
+    store.put("report", inputs, report, RECORDS)
     (path,) = [e for e in Path(f"/proc/self/fd/{store.folder}").iterdir()
                if not e.name.startswith(".")]
     raw = bytearray(path.read_bytes())
@@ -107,7 +127,7 @@ def test_a_damaged_entry_misses_or_serves_the_value_stored(
         raw[where] = data.draw(st.integers(0, 255))
     path.write_bytes(bytes(raw))
     served = store.get("report", inputs, RECORDS)
-    assert served is cache.MISS or served == report
+    assert served is cache.MISS or repr(served) == repr(report)
 
 
 def test_no_home_means_no_cache() -> None:

@@ -239,8 +239,9 @@ def load_files(paths: list[str], keep: Callable[[Report], bool] | None = None
                ) -> tuple[list[Report], list[Problem]]:
     """Load many files; also report two files for the same province and period.
 
-    Every file is read and parsed at every run: nothing is kept between runs, so
-    what cchc shows is always what the files say now. Only the reports ``keep``
+    Every file is read and checked at every run, and parsed unless the cache
+    holds what these very bytes gave before (``cchc_cli.cache``), so what cchc
+    shows is always what the files say now. Only the reports ``keep``
     accepts are returned (all, by default); the others are checked and dropped,
     so memory holds only what the command needs.
 
