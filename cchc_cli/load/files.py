@@ -129,12 +129,6 @@ def read_file(path: str, limit: int, problems: list[Problem], what: str
     return data, info
 
 
-def read_text(path: str, problems: list[Problem]) -> str | None:
-    """Read a report file as UTF-8 text, within the size cap (see ``read_bytes``)."""
-    data = read_bytes(path, MAX_FILE_BYTES, problems, "a report")
-    return None if data is None else utf8_text(data, path, problems)
-
-
 def utf8_text(data: bytes, name: str, problems: list[Problem]) -> str | None:
     """``data`` as text without a byte-order mark, or None and a problem naming the byte."""
     try:

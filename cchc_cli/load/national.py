@@ -460,11 +460,6 @@ def bound(measure: Measure | None, method: Method) -> Decimal | None:
     return bound(method.measure(measure.parent), method)
 
 
-def load_index_folder(folder: IndexFolder) -> IndexInfo:
-    """The index of a folder (its ``index.csv``)."""
-    return load_index(os.path.join(folder.path, INDEX_FILE))
-
-
 def _without_index(read: Input, index: IndexInfo) -> tuple[NationalTable, list[Problem]]:
     """A table as the cache keeps it: its index left out and its method named by id.
 
