@@ -5,16 +5,18 @@ widths are decided first: numeric columns get their full width, text columns
 at least their longest word, and the spare room goes to text. When even that
 does not fit, the table is drawn stacked: one block of "header: value" lines
 per row. This is the one module that draws a page with Rich (render/output.py
-builds the console; portal/run.py draws a progress bar).
+builds the console; portal/run.py draws a progress bar). Tables are drawn by ``Grid``,
+which draws what Rich's own table would, faster.
 """
 
 from __future__ import annotations
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.padding import Padding
-from rich.table import Table as RichTable
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from cchc_cli.bars import REFERENCE, SEGMENTS, TARGET, bar, marked, stacked
@@ -22,6 +24,7 @@ from cchc_cli.views.page import (
     Block,
     Cell,
     Chart,
+    Column,
     Heading,
     Note,
     Page,
@@ -91,17 +94,78 @@ def column_widths(table: Table, width: int) -> list[int] | None:
 def _table(table: Table, width: int, widths: list[int] | None) -> RenderableType:
     if widths is None:
         return _stacked(table)
-    rich_table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, caption=table.caption or None,
-                           caption_justify="left")
-    for column, size in zip(table.columns, widths, strict=True):
-        rich_table.add_column(column.header, width=size, justify="right" if column.numeric
-                              else "left", no_wrap=column.numeric or column.nowrap,
-                              overflow="fold")
-    for row in table.rows:
-        rich_table.add_row(*(_text(cell) for cell in row))
+    grid = Grid(table, widths)
     if not table.title:
-        return rich_table
-    return Group(Text(table.title, style="bold"), rich_table)
+        return grid
+    return Group(Text(table.title, style="bold"), grid)
+
+
+class Grid:
+    """A table drawn with its column widths already decided (see ``column_widths``).
+
+    It draws what a Rich table with ``box.SIMPLE_HEAD``, no edge, a caption on
+    the left and these fixed column widths draws, segment for segment, without
+    Rich's layout and padding passes over every cell, which cost most of a
+    summary's run. ``tests/test_render_grid.py`` holds the two to the same output.
+    """
+
+    def __init__(self, table: Table, widths: list[int]) -> None:
+        self.table = table
+        self.widths = widths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        table, widths = self.table, self.widths
+        frame = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
+        header = (console.get_style("table.header"), [Text(c.header) for c in table.columns])
+        rows = [header, *((None, [_text(cell) for cell in row]) for row in table.rows)]
+        for position, (style, cells) in enumerate(rows):
+            drawn = [_cell_lines(console, text, size, column, style)
+                     for text, size, column in zip(cells, widths, table.columns, strict=True)]
+            yield from _row(drawn, widths, style, Segment(frame.head_vertical),
+                            bottom=position == 0)
+            if position == 0:
+                yield Segment(frame.get_row([w + _PADDING for w in widths], "head", edge=False))
+                yield Segment.line()
+        if table.caption:
+            table_width = sum(widths) + _PADDING * len(widths) + len(widths) - 1
+            yield from console.render(
+                Text(table.caption, style="table.caption"),
+                options.update(width=table_width, justify="left", highlight=False, height=None))
+
+
+def _cell_lines(console: Console, text: Text, width: int, column: Column,
+                style: Style | None) -> list[list[Segment]]:
+    """One cell as lines of segments: wrapped (unless it never wraps) to ``width``, a space
+    each side, all in ``style`` (the header's) when given."""
+    pad = Segment(" ")
+    lines: list[list[Segment]] = []
+    if width < 1:  # no room to draw anything
+        return lines
+    justify: JustifyMethod = "right" if column.numeric else "left"
+    for wrapped in text.wrap(console, width, justify=justify, overflow="fold",
+                             no_wrap=column.numeric or column.nowrap):
+        # as Rich draws a cell: its lines joined into one text, each line's style a span
+        line = Text("\n").join((wrapped,)) if wrapped.style else wrapped
+        segments = [pad, *Segment.adjust_line_length(list(line.render(console)), width), pad]
+        lines.append(list(Segment.apply_style(segments, style)) if style else segments)
+    return lines
+
+
+def _row(drawn: list[list[list[Segment]]], widths: list[int], style: Style | None,
+         divider: Segment, bottom: bool) -> RenderResult:
+    """The lines of one row: every cell as tall as the tallest, blank lines added below
+    (above, for the header); cells in zero-width columns are one unstyled blank line."""
+    height = max(len(lines) for lines in drawn)
+    for lines, size in zip(drawn, widths, strict=True):
+        blank = [Segment(" " * (size + _PADDING), style if height else None)]
+        missing = [blank] * (max(height, 1) - len(lines))
+        lines[:] = missing + lines if bottom else lines + missing
+    for line in range(max(height, 1)):
+        for column, lines in enumerate(drawn):
+            if column:
+                yield divider
+            yield from lines[line]
+        yield Segment.line()
 
 
 def _stacked(table: Table) -> RenderableType:
