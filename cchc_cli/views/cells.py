@@ -8,13 +8,15 @@ of the table, and the value and its decimals are those the text shows.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from cchc_cli import numfmt
-from cchc_cli.calc.derive import Derived
 from cchc_cli.calc.precision import places
 from cchc_cli.model import Figure, Lang
-from cchc_cli.views import phrases
 from cchc_cli.views.page import Number
+
+if TYPE_CHECKING:
+    from cchc_cli.calc.derive import Derived
 
 
 def number_cell(text: str, value: Decimal, decimals: int, lang: Lang, *,
@@ -38,6 +40,8 @@ def number_cell(text: str, value: Decimal, decimals: int, lang: Lang, *,
 def figure_cell(figure: Figure, lang: Lang, value: Decimal | None = None, mark: str = "",
                 style: str = "number") -> Number:
     """A figure's value (or ``value`` in the figure's kind) as a cell, ``mark`` appended."""
+    from cchc_cli.views import phrases  # not needed by the national tables' cells
+
     shown = figure.value if value is None else value
     decimals = 0 if figure.kind == "rank" else places(shown)
     return number_cell(phrases.value_text(figure, lang, shown) + mark, shown, decimals, lang,
@@ -47,6 +51,8 @@ def figure_cell(figure: Figure, lang: Lang, value: Decimal | None = None, mark: 
 
 def derived_cell(item: Derived, figure: Figure, lang: Lang) -> Number:
     """A derived number as a cell, its range in the text only."""
+    from cchc_cli.views import phrases
+
     assert isinstance(item.value, Decimal)
     decimals = 0 if item.unit == "rank" else item.decimals
     return number_cell(phrases.with_range(item, figure, lang), item.value, decimals, lang,
