@@ -13,8 +13,9 @@ Every number is a ``Decimal`` built from the file's text; an empty cell is
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, overload
 
 from cchc_cli.model import Text
 from cchc_cli.periods import Period
@@ -125,6 +126,83 @@ class Derivation(Record):
         return "sum " + " ".join(self.parts)
 
 
+class Values(Sequence[Decimal | None]):
+    """A row's values, as immutable as a tuple and equal to one, each parsed when first read.
+
+    A table's numbers come back from the cache as text, and a trend over the
+    fourteen PAPI tables reads one value of a row's 37 (its total): turning
+    all 29,000 into ``Decimal`` as the tables are decoded was most of what
+    decoding them cost. So each value is parsed the first time it is read,
+    and kept.
+
+    It is what the tuple it stands for is, to every caller: its length,
+    items, slices (tuples), iteration, equality (with a tuple, either way
+    round), hash and ``repr`` are the tuple's. The text it is made from must
+    be numbers as ``str(Decimal)`` writes them, or empty for None (the cache
+    checks it before it builds one).
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, values: Iterable[Decimal | None] = ()) -> None:
+        self._items: list[Decimal | str | None] = list(values)
+        """The values; a ``str`` is one not read yet (``""`` is None)."""
+
+    @classmethod
+    def from_text(cls, text: str) -> Values:
+        """The values written as ``text`` (``1.50,,2``: one or more, comma-separated), each
+        parsed when first read."""
+        made = cls.__new__(cls)
+        made._items = [*text.split(",")]
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> Decimal | None: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Decimal | None, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Decimal | tuple[Decimal | None, ...] | None:
+        if isinstance(index, slice):
+            return tuple(self._read())[index]
+        value = self._items[index]
+        if type(value) is str:
+            value = self._items[index] = Decimal(value) if value else None
+        return value  # type: ignore[return-value]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Decimal | None]:
+        return iter(self._read())
+
+    def _read(self) -> list[Decimal | None]:
+        """Every value, parsing those not read yet."""
+        items = self._items
+        for position, value in enumerate(items):
+            if type(value) is str:
+                items[position] = Decimal(value) if value else None
+        return items  # type: ignore[return-value]
+
+    def texts(self) -> Iterator[str]:
+        """Each value as text (``""`` for None), without parsing any that is not read yet."""
+        for value in self._items:
+            yield value if type(value) is str else "" if value is None else str(value)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Values):
+            return self._read() == other._read()
+        if isinstance(other, tuple):
+            return tuple(self._read()) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._read()))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self._read()))
+
+
 class Row(Record):
     """One province in a table."""
 
@@ -134,7 +212,7 @@ class Row(Record):
     """The source's own key for the row (``P02``, ``H20``)."""
     source_name: str
     """The name as the source writes it (``Ha Giang``, ``UBND tỉnh Đồng Tháp``)."""
-    values: tuple[Decimal | None, ...]
+    values: Values
     """One per value column of the table, in order; None is "no data"."""
     line: int
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from cchc_cli.load.national import INDEX_FILE, load_index, table_name
 from cchc_cli.load.problems import DataError, Problem
 from cchc_cli.load.writer import check_table, make_table, write_table
-from cchc_cli.national import Derivation, IndexInfo, NationalTable, Row, TableSource
+from cchc_cli.national import Derivation, IndexInfo, NationalTable, Row, TableSource, Values
 from cchc_cli.periods import Period, parse_period
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +84,7 @@ def papi_table(path: Path, year: int, index: IndexInfo,
         subs = {code: line[header.index(code)] for code in measured}
         values = (None,) * (1 + len(dimensions)) + tuple(
             Decimal(subs[code]) if subs[code] else None for code in measured)
-        rows.append(Row(province, line[0], name, values, number))
+        rows.append(Row(province, line[0], name, Values(values), number))
     unmeasured = [s.code for s in method.measures if s.kind == "sub" and s.code not in measured]
     notes = ["An empty cell is no data, never zero.",
              "Dimension scores and the total are derived: each dimension is the sum of its "
@@ -149,7 +149,7 @@ def capture_rows(path: Path, document: dict[str, object]) -> list[Row]:
             problems.append(Problem(str(path), 1, 1, field, "a score is not a number", ""))
             continue
         rows.append(Row(province.id, code, str(entry.get("departmentName", "")),
-                        tuple(v if isinstance(v, Decimal) else None for v in values),
+                        Values(v if isinstance(v, Decimal) else None for v in values),
                         position + 1))
     if problems:
         raise DataError(problems)

@@ -20,7 +20,7 @@ from cchc_cli.calc.national import (
 from cchc_cli.load.national import load_index, load_table
 from cchc_cli.load.problems import DataError
 from cchc_cli.load.writer import fill_derived, make_table, table_text, write_table
-from cchc_cli.national import Derivation, NationalTable, Row, TableSource
+from cchc_cli.national import Derivation, NationalTable, Row, TableSource, Values
 from cchc_cli.periods import Period, parse_period
 from tests.conftest import DATA
 
@@ -36,7 +36,7 @@ def table(totals: dict[str, str | None], as_of: str = "2026-10-10") -> NationalT
         value = None if total is None else Decimal(total)
         shares = ("0.18", "0.20", "0.12", "0.10", "0.18", "0.22")
         groups = (None,) * 6 if value is None else tuple(value * Decimal(s) for s in shares)
-        rows.append(Row(province, "", "", (value, *groups), line))
+        rows.append(Row(province, "", "", Values((value, *groups)), line))
     return make_table(INDEX, "2026", parse_period(f"2026-ytd@{as_of}"), source=SOURCE,
                       columns=COLUMNS, rows=rows)
 

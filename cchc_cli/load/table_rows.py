@@ -15,7 +15,7 @@ from typing import Any
 
 from cchc_cli.load.blocks import Line, number
 from cchc_cli.load.problems import Problem
-from cchc_cli.national import KEY_COLUMNS, Derivation, Method, Row
+from cchc_cli.national import KEY_COLUMNS, Derivation, Method, Row, Values
 from cchc_cli.periods import Period
 from cchc_cli.record import Record
 
@@ -103,9 +103,10 @@ def read_rows(lines: tuple[Line, ...], columns: tuple[str, ...], method: Method,
                                     "keep one row per province"))
             continue
         seen[province] = line.number
-        row = Row(province, line.fields[1].strip(), line.fields[2].strip(), values, line.number)
-        _check_derived(row, line, plan, sink)
-        _check_stated_sum(row, plan, sink)
+        row = Row(province, line.fields[1].strip(), line.fields[2].strip(), Values(values),
+                  line.number)
+        _check_derived(values, line, plan, sink)
+        _check_stated_sum(row, values, plan, sink)
         rows.append(row)
     return tuple(rows)
 
@@ -214,13 +215,15 @@ def _under(values: tuple[Decimal | None, ...], plan: _Plan, full: bool) -> bool:
                for p in plan.whole)
 
 
-def _check_derived(row: Row, line: Line, plan: _Plan, sink: Sink) -> None:
-    """A derived value must be the exact sum of its parts, and empty when a part is."""
+def _check_derived(row: tuple[Decimal | None, ...], line: Line, plan: _Plan,
+                   sink: Sink) -> None:
+    """A derived value of ``row`` (the line's values) must be the exact sum of its parts,
+    and empty when a part is."""
     path, problems, _ = sink
     full = "" not in line.fields
     for position, parts, derivation in plan.derived:
-        stored = row.values[position]
-        values = parts(row.values)
+        stored = row[position]
+        values = parts(row)
         if not full and any(v is None for v in values):
             if stored is not None:
                 cell = line.cell(_KEYS + position)
@@ -237,16 +240,18 @@ def _check_derived(row: Row, line: Line, plan: _Plan, sink: Sink) -> None:
                                     f"write {total}, or re-run the converter"))
 
 
-def _check_stated_sum(row: Row, plan: _Plan, sink: Sink) -> None:
-    """A stated total whose stated dimensions add up to something else, beyond rounding."""
+def _check_stated_sum(row: Row, values: tuple[Decimal | None, ...], plan: _Plan,
+                      sink: Sink) -> None:
+    """A stated total whose stated dimensions add up to something else, beyond rounding
+    (``values`` are the row's, as a tuple)."""
     from cchc_cli.calc.precision import half_step, places
 
     if plan.stated_sum is None:
         return
     path, _, warnings = sink
     position, dimensions = plan.stated_sum
-    total = row.values[position]
-    parts = [row.values[d] for d in dimensions]
+    total = values[position]
+    parts = [values[d] for d in dimensions]
     known = [p for p in parts if p is not None]
     if total is None or len(known) < len(parts):
         return

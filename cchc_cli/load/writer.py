@@ -27,6 +27,7 @@ from cchc_cli.national import (
     NationalTable,
     Row,
     TableSource,
+    Values,
 )
 from cchc_cli.periods import Period
 
@@ -52,8 +53,8 @@ def make_table(index: IndexInfo, method_id: str, period: Period, *, source: Tabl
                          tuple(notes))
 
 
-def fill_derived(columns: tuple[str, ...], values: tuple[Decimal | None, ...],
-                 derived: tuple[Derivation, ...]) -> tuple[Decimal | None, ...]:
+def fill_derived(columns: tuple[str, ...], values: Sequence[Decimal | None],
+                 derived: tuple[Derivation, ...]) -> Values:
     """``values`` with each derived column set to the sum of its parts (None if one is None).
 
     Derivations are applied in order, so a total may be the sum of dimensions
@@ -65,7 +66,7 @@ def fill_derived(columns: tuple[str, ...], values: tuple[Decimal | None, ...],
         known = [p for p in parts if p is not None]
         result[columns.index(derivation.column)] = (
             sum(known, Decimal(0)) if len(known) == len(parts) else None)
-    return tuple(result)
+    return Values(result)
 
 
 def _cell(text: str) -> str:

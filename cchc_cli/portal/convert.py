@@ -13,7 +13,7 @@ import json
 import shutil
 from pathlib import Path
 
-from cchc_cli.national import IndexInfo, NationalTable, Row, TableSource
+from cchc_cli.national import IndexInfo, NationalTable, Row, TableSource, Values
 from cchc_cli.periods import Period
 from cchc_cli.portal import GROUPS, INDEX_ID
 from cchc_cli.portal.checks import Checked
@@ -46,7 +46,8 @@ def to_table(checked: Checked, capture: Capture, period: Period,
         row = item.row
         groups = dict(row.groups)
         values = (row.total, *(groups.get(code) for code, _ in GROUPS), row.delta)
-        rows.append(Row(item.entry.id, row.code or row.old_id or "", row.name, values, row.line))
+        rows.append(Row(item.entry.id, row.code or row.old_id or "", row.name, Values(values),
+                        row.line))
     return make_table(index, METHOD, period, source=_source(capture, period), columns=COLUMNS,
                       rows=rows, notes=_notes(checked, capture))
 
