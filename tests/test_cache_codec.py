@@ -8,6 +8,7 @@ entries are shown to miss rather than fail or serve something else.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +22,7 @@ from cchc_cli.load.files import load_file
 from cchc_cli.load.national import RECORDS as TABLE_RECORDS
 from cchc_cli.load.national import find_indices, load_tables, tables_location
 from cchc_cli.model import RECORDS, Text
+from cchc_cli.national import Row, Values
 from cchc_cli.provinces import Entry, load
 from cchc_cli.record import Record
 from tests.conftest import DATA, REPORT_2023
@@ -48,6 +50,8 @@ def test_every_bundled_table_comes_back_equal() -> None:
         for table in tables:
             back = _round_trip(table, TABLE_RECORDS)
             assert repr(back) == repr(table)
+            assert back == table
+            assert all(type(row.values) is Values for row in back.rows)
 
 
 def test_the_registry_comes_back_equal() -> None:
@@ -74,6 +78,43 @@ def test_a_value_without_an_encoding_is_not_stored() -> None:
         cache.encode(Text("một", "one"), {})
     assert cache.encode((Decimal("1.50"), None), {}) == {"n": "1.50,"}
     assert cache.encode(dt.date(2024, 1, 1), {}) == {"D": "2024-01-01"}
+    assert cache.encode(Values((Decimal("1.50"), None, Decimal("0.000000000"))), {}) == \
+        {"v": "1.50,,0E-9"}
+    assert cache.encode(Values(), {}) == {"v": None}
+    assert _round_trip(Values(), ()) == ()
+
+
+DAMAGED_VALUES = ["1,a,2", "NaN", "1,NaN", "sNaN", "Infinity", "-Infinity", "1e99999999",
+                  "1E+99999999", "1E+1000", "1e5", "1..2", "1.2.3", "1.", ".5", "-", "--1",
+                  "+1", " 1", "1 ", "1_000", "\u0663", "1\n", "1,,x"]
+"""Texts the cache never writes for a row's values: some fail when first read (``1..2``),
+some read as what no table holds (NaN; ``1E+99999999`` overflows the first sum), and
+some ``Decimal`` takes but ``str(Decimal)`` never writes (``+1``, ``1_000``)."""
+
+
+@pytest.mark.parametrize("text", DAMAGED_VALUES)
+def test_values_that_are_not_numbers_are_refused_when_decoded(text: str) -> None:
+    with pytest.raises(ValueError):
+        cache.decode({"v": text}, {})
+
+
+def test_an_entry_with_damaged_values_misses(tmp_path: Path) -> None:
+    """Even with its hash made to match: the values are checked before the entry is used,
+    not when a number is first read."""
+    store, inputs = _store(tmp_path)
+    row = Row("ha-giang", "P02", "Ha Giang", Values((Decimal("42.5"), None)), 3)
+    store.put("table", inputs, row, (Row,))
+    assert store.get("table", inputs, (Row,)) == row
+    (path,) = [e for e in Path(f"/proc/self/fd/{store.folder}").iterdir()
+               if not e.name.startswith(".")]
+    head, body = path.read_bytes().split(b"\n", 1)
+    assert b'{"v":"42.5,"}' in body
+    for text in DAMAGED_VALUES:
+        damaged = body.replace(b'"42.5,"', json.dumps(text).encode())
+        key = json.loads(head)
+        key["value"] = cache._digest(damaged)
+        path.write_bytes(json.dumps(key, separators=(",", ":")).encode() + b"\n" + damaged)
+        assert store.get("table", inputs, (Row,)) is cache.MISS, text
 
 
 def _store(tmp_path: Path) -> tuple[cache.Cache, list[cache.Input]]:
