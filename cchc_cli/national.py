@@ -264,3 +264,17 @@ class NationalTable(Record):
     def measures(self) -> tuple[Measure, ...]:
         """The measures of the method that this table has columns for, in method order."""
         return tuple(m for m in self.method.measures if m.code in self.columns)
+
+    def only(self, columns: tuple[str, ...]) -> NationalTable:
+        """The table with just ``columns`` (those it has, in its own order), every row kept.
+
+        A command that reads one column of many tables (a trend reads each
+        total) loads this much smaller table. A kept column's derivation stays,
+        so it is still said to be derived, though its parts are left out.
+        """
+        kept = [p for p, column in enumerate(self.columns) if column in columns]
+        return self._replace(
+            columns=tuple(self.columns[p] for p in kept),
+            derived=tuple(d for d in self.derived if d.column in columns),
+            rows=tuple(row._replace(values=Values([row.values[p] for p in kept]))
+                       for row in self.rows))

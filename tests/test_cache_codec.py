@@ -22,7 +22,7 @@ from cchc_cli.load.files import load_file
 from cchc_cli.load.national import RECORDS as TABLE_RECORDS
 from cchc_cli.load.national import find_indices, load_tables, tables_location
 from cchc_cli.model import RECORDS, Text
-from cchc_cli.national import Row, Values
+from cchc_cli.national import NationalTable, Row, Values
 from cchc_cli.provinces import Entry, load
 from cchc_cli.record import Record
 from tests.conftest import DATA, REPORT_2023
@@ -52,6 +52,28 @@ def test_every_bundled_table_comes_back_equal() -> None:
             assert repr(back) == repr(table)
             assert back == table
             assert all(type(row.values) is Values for row in back.rows)
+
+
+def test_a_table_of_its_totals_only_ranks_as_the_whole_table() -> None:
+    for folder in find_indices(tables_location()).values():
+        _, tables, _ = load_tables(folder, list(folder.tables))
+        for _ in range(2):  # made from the whole tables' entries, then served from its own
+            _, totals, _ = load_tables(folder, list(folder.tables), only=("total",))
+            for whole, only in zip(tables, totals, strict=True):
+                assert only.columns == ("total",)
+                assert only == whole.only(("total",))
+                assert only.basis("total") == whole.basis("total")
+                assert [(row.province, row.values[0]) for row in only.rows] == [
+                    (row.province, whole.value(row, "total")) for row in whole.rows]
+                assert _places(only) == _places(whole)
+
+
+def _places(table: NationalTable) -> tuple[list[tuple[int, bool, str, Decimal]], list[str]]:
+    from cchc_cli.calc.national import rank_table
+
+    ranking = rank_table(table)
+    return ([(s.place, s.tied, s.row.province, s.value) for s in ranking.standings],
+            [row.province for row in ranking.no_data])
 
 
 def test_the_registry_comes_back_equal() -> None:

@@ -36,6 +36,8 @@ from cchc_cli.periods import Period, parse_period
 from cchc_cli.record import Record
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cchc_cli.load.blocks import Block, Cell, Header
 
 RECORDS: tuple[type[Record], ...] = (IndexInfo, Text, Method, Measure, TableSource, Derivation,
@@ -470,13 +472,22 @@ def _without_index(read: Input, index: IndexInfo) -> tuple[NationalTable, list[P
     return table._replace(index=None, method=table.method.id), warnings
 
 
-def load_tables(folder: IndexFolder, files: list[TableFile]
+def _columns(whole: Callable[[], tuple[NationalTable, list[Problem]]], only: tuple[str, ...]
+             ) -> tuple[NationalTable, list[Problem]]:
+    """The table ``whole()`` loads, with just the columns ``only``, and its warnings."""
+    table, warnings = whole()
+    return table.only(only), warnings
+
+
+def load_tables(folder: IndexFolder, files: list[TableFile], only: tuple[str, ...] = ()
                 ) -> tuple[IndexInfo, list[NationalTable], list[Problem]]:
-    """The index and the tables ``files`` of ``folder``, with every warning.
+    """The index and the tables ``files`` of ``folder``, with every warning; with
+    ``only``, each table with just those columns (``NationalTable.only``).
 
     Raises ``DataError`` with the problems of every file at once. What was
     loaded before from these very files comes from the cache (``cchc_cli.cache``);
-    a table's entry is made from its index as well as its own file.
+    a table's entry is made from its index as well as its own file, and a table
+    with some columns only has an entry of its own, made from the whole table's.
     """
     from cchc_cli.cache import cached
 
@@ -488,8 +499,10 @@ def load_tables(folder: IndexFolder, files: list[TableFile]
     for file in files:
         try:
             read = _read(file.path)
-            stored, found = cached("table", [index_file, read], RECORDS,
-                                   functools.partial(_without_index, read, index))
+            whole = functools.partial(cached, "table", [index_file, read], RECORDS,
+                                      functools.partial(_without_index, read, index))
+            stored, found = cached(f"table {','.join(only)}", [index_file, read], RECORDS,
+                                   functools.partial(_columns, whole, only)) if only else whole()
             table = stored._replace(index=index, method=index.method(stored.method))
         except DataError as error:
             problems += error.problems

@@ -83,7 +83,7 @@ def trend_index(folder: IndexFolder, query: str | None) -> NationalTrendView:
         raise click.UsageError(f"give the province to follow: cchc trend {folder.index_id} "
                                "--province NAME")
     province = province_id(query)
-    index, tables = load(folder, list(folder.tables))
+    index, tables = load(folder, list(folder.tables), only=("total",))  # all a series reads
     candidates = [province, *(p.id for p in registry().history(province).parts)]
     found = [(part, points) for part in candidates if (points := series(tables, part))]
     if not found:

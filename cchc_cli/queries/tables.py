@@ -58,13 +58,15 @@ def pick(folder: IndexFolder, period: Period | None, as_of: dt.date | None) -> T
     return files[-1]
 
 
-def load(folder: IndexFolder, files: list[TableFile]) -> tuple[IndexInfo, list[NationalTable]]:
-    """Load the index and ``files``; problems exit 3, warnings go to stderr."""
+def load(folder: IndexFolder, files: list[TableFile], only: tuple[str, ...] = ()
+         ) -> tuple[IndexInfo, list[NationalTable]]:
+    """Load the index and ``files`` (with just the columns ``only``, if given); problems exit
+    3, warnings go to stderr."""
     from cchc_cli.load.national import load_tables
     from cchc_cli.load.problems import DataError
 
     try:
-        index, tables, warnings = load_tables(folder, files)
+        index, tables, warnings = load_tables(folder, files, only)
     except DataError as error:
         raise DataProblems(error.problems, f"{len(error.problems)} problem(s) in the "
                            f"{folder.index_id} tables") from None
