@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from cchc_cli.periods import SYNTAX, Period, parse_period
-from cchc_cli.queries.select import DataChoice
+from cchc_cli.queries.choice import DataChoice
 from cchc_cli.render.formats import FORMATS, Output, chosen
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -11,7 +11,8 @@ from cchc_cli.catalog import Catalog
 from cchc_cli.errors import DataProblems
 from cchc_cli.model import Province, Report
 from cchc_cli.periods import Period, describe
-from cchc_cli.queries.select import DataChoice, load_catalog, select_province, select_provinces
+from cchc_cli.queries.choice import DataChoice
+from cchc_cli.queries.select import load_catalog, select_province, select_provinces
 
 if TYPE_CHECKING:
     from cchc_cli.national import NationalTable

@@ -15,7 +15,7 @@ import click
 from cchc_cli.load.national import IndexFolder
 from cchc_cli.national import NationalTable
 from cchc_cli.periods import Period
-from cchc_cli.queries.select import DataChoice
+from cchc_cli.queries.choice import DataChoice
 from cchc_cli.queries.tables import load, measure_code, pick, province_id
 
 if TYPE_CHECKING:

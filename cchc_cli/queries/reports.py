@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import click
 
 from cchc_cli.periods import Period
+from cchc_cli.queries.choice import DataChoice
 from cchc_cli.queries.select import (
-    DataChoice,
     load_catalog,
     select_figure,
     select_members,

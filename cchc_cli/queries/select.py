@@ -8,22 +8,8 @@ import click
 from cchc_cli.catalog import Catalog, SelectionError
 from cchc_cli.errors import DataProblems
 from cchc_cli.model import Province, Report
-from cchc_cli.periods import Period, year_period
-from cchc_cli.record import Record
-
-
-class DataChoice(Record):
-    """Where the data is and which province and period to use."""
-
-    data: tuple[str, ...]
-    """Every ``--data`` given (``bundled`` names the bundled datasets); empty for the default."""
-    province: str | None
-    year: int | None
-    period: Period | None = None
-
-    def asked(self) -> Period | None:
-        """The period asked for with ``--period`` or ``--year``, if any."""
-        return self.period or (year_period(self.year) if self.year else None)
+from cchc_cli.periods import Period
+from cchc_cli.queries.choice import DataChoice
 
 
 def load_catalog(data: tuple[str, ...], years: set[int] | None = None) -> Catalog:
