@@ -30,7 +30,8 @@ class DataProblems(click.ClickException):
     exit_code = EXIT_DATA
 
     def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
-        from cchc_cli.i18n import default_lang, word
+        from cchc_cli.i18n import word
+        from cchc_cli.render.formats import default_lang
 
         self.problems = problems
         ctx = click.get_current_context(silent=True)

@@ -12,7 +12,6 @@ may leave a value out where its grammar has no place for it.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -711,14 +710,3 @@ def template_comments(text: str, lang: Lang) -> str:
                     break
         lines.append(head + mark + comment)
     return "\n".join(lines)
-
-
-def default_lang(environ: dict[str, str] | None = None) -> Lang:
-    """Vietnamese when the locale is ``vi_*``, else English (``--lang`` and ``CCHC_LANG``
-    are read by click before this is asked)."""
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "vi" if value.lower().startswith("vi") else "en"
-    return "en"

@@ -38,10 +38,10 @@ def template(*, year: int | None, period: Period | None, from_period: Period | N
       cchc template --year 2025 --from 2023 --output report_2025.yaml
       cchc template --province bac-kan --period 2024-07
     """
-    from cchc_cli.i18n import default_lang
     from cchc_cli.queries.template import template as skeleton
     from cchc_cli.queries.template import wanted_period
     from cchc_cli.render.files import write_text
+    from cchc_cli.render.formats import default_lang
 
     text = skeleton(data, province, wanted_period(year, period), from_period,
                     lang or default_lang())

@@ -133,7 +133,7 @@ def output_options(command: F) -> F:
 
 def output_from(kwargs: dict[str, Any]) -> Output:
     """Pop the output options out of a command's keyword arguments."""
-    from cchc_cli.i18n import default_lang
+    from cchc_cli.render.formats import default_lang
 
     given = click.get_current_context().get_parameter_source("fmt") \
         == click.core.ParameterSource.COMMANDLINE

@@ -56,3 +56,14 @@ def chosen(fmt: str, as_json: bool, given: bool) -> str:
     if as_json and given and fmt != "json":
         raise click.UsageError(f"--json contradicts --format {fmt}; give one of them")
     return "json" if as_json else fmt
+
+
+def default_lang(environ: dict[str, str] | None = None) -> Lang:
+    """Vietnamese when the locale is ``vi_*``, else English (``--lang`` and ``CCHC_LANG``
+    are read by click before this is asked)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
