@@ -339,6 +339,24 @@ def test_rich_is_not_imported_when_no_table_is_drawn(workdir: Path, name: str) -
     assert not [module for module in modules if module.startswith("openpyxl")], name
 
 
+@pytest.mark.parametrize("args", [["rank", "papi", "--year", "2024", "--json"],
+                                  ["trend", "papi", "--province", "ha-giang", "--json"],
+                                  ["show", "papi", "--province", "ha-giang", "--format", "csv"]])
+def test_national_json_and_csv_never_load_the_pages_words(workdir: Path,
+                                                           args: list[str]) -> None:
+    """A document of raw numbers needs neither the phrases of text output nor its cells, nor
+    the report catalogue."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", *args],
+                            cwd=workdir, env=environment(workdir), stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr.decode("utf-8", errors="replace"))
+    assert "cchc_cli.views.national" in modules
+    page_only = {"cchc_cli.i18n", "cchc_cli.views.page", "cchc_cli.views.cells",
+                 "cchc_cli.views.national_pages", "cchc_cli.bars", "cchc_cli.catalog"}
+    assert not page_only & set(modules)
+
+
 @pytest.mark.parametrize(("output", "heavy"), [("r.html", ("rich", "openpyxl")),
                                                ("r.xlsx", ("rich",))])
 def test_documents_import_only_what_they_draw_with(workdir: Path, output: str,

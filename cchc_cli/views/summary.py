@@ -60,7 +60,7 @@ class SummaryView:
 
         page += summary_charts(self.results, self.report.year, lang, self.report.indices)
         if self.among:
-            from cchc_cli.views.national import among_block, field_chart
+            from cchc_cli.views.national_pages import among_block, field_chart
 
             page += [among_block(a, lang) for a in self.among]
             page += [field_chart(a, lang) for a in self.among]
