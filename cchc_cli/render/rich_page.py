@@ -142,6 +142,10 @@ def _cell_lines(console: Console, text: Text, width: int, column: Column,
     if width < 1:  # no room to draw anything
         return lines
     justify: JustifyMethod = "right" if column.numeric else "left"
+    one = _one_line(console, text, width, justify)
+    if one is not None:
+        segments = [pad, one, pad]
+        return [list(Segment.apply_style(segments, style)) if style else segments]
     for wrapped in text.wrap(console, width, justify=justify, overflow="fold",
                              no_wrap=column.numeric or column.nowrap):
         # as Rich draws a cell: its lines joined into one text, each line's style a span
@@ -149,6 +153,22 @@ def _cell_lines(console: Console, text: Text, width: int, column: Column,
         segments = [pad, *Segment.adjust_line_length(list(line.render(console)), width), pad]
         lines.append(list(Segment.apply_style(segments, style)) if style else segments)
     return lines
+
+
+def _one_line(console: Console, text: Text, width: int, justify: JustifyMethod
+              ) -> Segment | None:
+    """A plain one-line cell that fits ``width`` as the one segment ``Text.wrap`` would give
+    it (most cells are: a number, a name), or None for any other cell."""
+    plain = text.plain
+    if text.spans or "\n" in plain or "\t" in plain:
+        return None
+    if justify == "right":  # Rich strips trailing spaces before it right-justifies
+        plain = plain.rstrip()
+    room = width - cell_len(plain)
+    if room < 0:
+        return None
+    padded = plain + " " * room if justify == "left" else " " * room + plain
+    return Segment(padded, console.get_style(text.style) if text.style else None)
 
 
 def _row(drawn: list[list[list[Segment]]], widths: list[int], style: Style | None,
