@@ -45,14 +45,14 @@ COLUMNS = ("id", "name_vi", "name_en", "kind", "kind_before", "kind_since", "fro
 
 # Words around a name that do not change which province it is: "UBND tỉnh
 # Đồng Tháp", "TP. Hồ Chí Minh", "Ho Chi Minh City", "Ha Giang province".
-_AROUND = re.compile(r"^(?:(?:ubnd|uy-ban-nhan-dan|tinh|thanh-pho|tp|province-of|city-of"
-                     r"|people-s-committee-of)-)*(.+?)(?:-(?:province|city))*$")
+_AROUND = (r"^(?:(?:ubnd|uy-ban-nhan-dan|tinh|thanh-pho|tp|province-of|city-of"
+           r"|people-s-committee-of)-)*(.+?)(?:-(?:province|city))*$")
 
 
 def key(name: str) -> str:
     """The form a name is matched in: folded, without "UBND", "tỉnh", "TP.", "city"."""
     folded = fold(name)
-    found = _AROUND.match(folded)
+    found = re.match(_AROUND, folded)  # compiled on first use, by re's own cache
     return found.group(1) if found else folded
 
 
