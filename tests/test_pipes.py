@@ -357,6 +357,21 @@ def test_national_json_and_csv_never_load_the_pages_words(workdir: Path,
     assert not page_only & set(modules)
 
 
+@pytest.mark.parametrize("args", [["summary", "--format", "json"], ["validate"],
+                                  ["rank", "papi", "--year", "2024", "--json"]])
+def test_a_run_that_prints_no_help_looks_up_no_translation(workdir: Path,
+                                                            args: list[str]) -> None:
+    """click's own help and version options word their help through gettext, whose first
+    lookup imports locale: a millisecond of every run. cchc's options do not."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", *args],
+                            cwd=workdir, env=environment(workdir), stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    modules = imported_modules(result.stderr.decode("utf-8", errors="replace"))
+    assert "click" in modules
+    assert "locale" not in modules
+
+
 @pytest.mark.parametrize(("output", "heavy"), [("r.html", ("rich", "openpyxl")),
                                                ("r.xlsx", ("rich",))])
 def test_documents_import_only_what_they_draw_with(workdir: Path, output: str,

@@ -7,11 +7,12 @@ from typing import Any
 import click
 
 from cchc_cli.cli import options as opt
+from cchc_cli.cli.options import Command
 from cchc_cli.errors import EXIT_FINDINGS, EXIT_OK
 from cchc_cli.render.output import emit
 
 
-@click.command()
+@click.command(cls=Command)
 @opt.data_options(year_default="every year")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @opt.output_options
@@ -37,7 +38,7 @@ def check(strict: bool, **kwargs: Any) -> None:
         raise SystemExit(EXIT_FINDINGS)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--source", "source_file", required=True, metavar="FILE",
               type=click.Path(dir_okay=False),
               help="The source text: UTF-8 plain text, or HTML (tags are stripped).")

@@ -8,12 +8,13 @@ from typing import Any
 import click
 
 from cchc_cli.cli import options as opt
+from cchc_cli.cli.options import Command
 from cchc_cli.periods import Period
 from cchc_cli.queries.tables import find_index, refuse_report_options
 from cchc_cli.render.output import emit
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("args", nargs=-1, metavar="[INDEX] PERIOD1 PERIOD2")
 @click.option("--mixed-periods", is_flag=True,
               help="Compare periods of different kinds (a month with a year) all the same; "

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
+from cchc_cli.cli.options import Command
 from cchc_cli.errors import DataProblems
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("article", type=click.Path(dir_okay=False))
 @click.option("-p", "--province", metavar="NAME",
               help="The province, by id or name [default: the one the article names].")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from cchc_cli.cli.cmd_import import into_option
+from cchc_cli.cli.options import Command
 
 PAUSE = 5.0
 """Seconds between two requests of one run, by default."""
@@ -32,7 +33,7 @@ class MonthRange(click.ParamType):  # type: ignore[type-arg]
         return low, high
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("index", type=click.Choice(["service-index-766"]), metavar="INDEX")
 @click.option("--year", "-y", type=click.IntRange(2025, 2100), required=True,
               help="The year (alone: the whole year, or the year to date while it runs).")

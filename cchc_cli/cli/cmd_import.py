@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.options import PeriodType
+from cchc_cli.cli.options import Command, PeriodType
 from cchc_cli.periods import SYNTAX, Period
 
 
@@ -40,7 +40,7 @@ def into_option(command: Any) -> Any:
                              "--data DIR.")(command)
 
 
-@click.command(name="import")
+@click.command(name="import", cls=Command)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--captured-at", type=TimeType(), metavar="TIME",
               help="When the answer was captured (2026-09-17T03:40:19Z) [default: the time "

@@ -6,11 +6,11 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.options import choice_from, data_options, output_from, output_options
+from cchc_cli.cli.options import Command, choice_from, data_options, output_from, output_options
 from cchc_cli.render.output import emit
 
 
-@click.command()
+@click.command(cls=Command)
 @data_options(year=False)
 @output_options
 def metrics(**kwargs: Any) -> None:

@@ -8,12 +8,13 @@ from typing import Any
 import click
 
 from cchc_cli.cli import options as opt
+from cchc_cli.cli.options import Command
 from cchc_cli.periods import KINDS as PERIOD_KINDS
 from cchc_cli.queries.tables import find_index, refuse_report_options
 from cchc_cli.render.output import emit
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("figure_id", metavar="ID", shell_complete=opt.FIGURE_ID)
 @click.option("--every", type=click.Choice(PERIOD_KINDS), metavar="KIND",
               help="Only periods of one kind: year, half, quarter, month or ytd.")
@@ -54,7 +55,7 @@ def trend(figure_id: str, every: str | None, mixed_periods: bool, tables: str | 
     emit(trend_of(choice, figure_id, every, mixed_periods), out)
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("figure_id", metavar="ID", shell_complete=opt.FIGURE_ID)
 @click.option("--by", metavar="MEASURE",
               help="National tables: rank by a dimension or group (C01, MDHL) instead of "
@@ -94,7 +95,7 @@ def rank(figure_id: str, by: str | None, as_of: dt.datetime | None, tables: str 
     emit(rank_by(choice, figure_id), out)
 
 
-@click.command()
+@click.command(cls=Command)
 @opt.data_options(year=False)
 @opt.output_options
 def years(**kwargs: Any) -> None:

@@ -9,6 +9,7 @@ import click
 
 from cchc_cli.cli.options import (
     FIGURE_ID,
+    Command,
     as_of_option,
     choice_from,
     data_options,
@@ -20,7 +21,7 @@ from cchc_cli.queries.tables import find_index, refuse_report_options
 from cchc_cli.render.output import emit
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("figure_id", metavar="ID", shell_complete=FIGURE_ID)
 @as_of_option
 @tables_option

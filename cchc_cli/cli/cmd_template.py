@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from cchc_cli.cli.options import PeriodType, data_option, lang_option
+from cchc_cli.cli.options import Command, PeriodType, data_option, lang_option
 from cchc_cli.model import Lang
 from cchc_cli.periods import SYNTAX, Period
 
 
-@click.command()
+@click.command(cls=Command)
 @click.option("--year", "-y", type=click.IntRange(1990, 2100),
               help="The year the new report is for (a whole year).")
 @click.option("--period", type=PeriodType(), metavar="PERIOD",

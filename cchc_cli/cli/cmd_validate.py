@@ -6,12 +6,12 @@ from typing import Any
 
 import click
 
-from cchc_cli.cli.options import output_from, output_options
+from cchc_cli.cli.options import Command, output_from, output_options
 from cchc_cli.errors import EXIT_DATA, EXIT_FINDINGS, EXIT_OK
 from cchc_cli.render.output import emit
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @output_options
 def validate(paths: tuple[str, ...], **kwargs: Any) -> None:

@@ -15,6 +15,7 @@ from typing import Any, cast
 
 import click
 
+from cchc_cli.cli.options import HELP_NAMES, Group
 from cchc_cli.errors import EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, ReaderGone
 
 COMMANDS = {
@@ -36,7 +37,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -67,9 +68,19 @@ class LazyGroup(click.Group):
         return command
 
 
-@click.group(name="cchc", cls=LazyGroup,
-             context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cchc", prog_name="cchc", message="%(prog)s %(version)s")
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``cchc --version``: the installed version (click's own option words its help through
+    gettext, as ``OwnHelp`` explains)."""
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        click.echo(f"cchc {version('cchc')}", color=ctx.color)
+        ctx.exit()
+
+
+@click.group(name="cchc", cls=LazyGroup, context_settings={"help_option_names": HELP_NAMES})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_show_version, help="Show the version and exit.")
 def cli() -> None:
     """Statistics on Vietnam's provincial administrative-reform (CCHC) results.
 

@@ -14,6 +14,43 @@ from cchc_cli.render.formats import FORMATS, Output, chosen
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+HELP_NAMES = ["-h", "--help"]
+
+
+def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+class OwnHelp(click.Command):
+    """A ``-h``/``--help`` of cchc's making, for commands and the group.
+
+    click words its help option through gettext, and the first lookup imports
+    ``locale`` and searches for message catalogues: about a millisecond of
+    every run, for a line only ``--help`` prints.
+    """
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """The ``-h``/``--help`` option (made once per command)."""
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        made: click.Option | None = self.__dict__.get("_cchc_help")
+        if made is None:
+            made = click.Option(list(names), is_flag=True, expose_value=False, is_eager=True,
+                                callback=_show_help, help="Show this message and exit.")
+            self.__dict__["_cchc_help"] = made
+        return made
+
+
+class Command(OwnHelp):
+    """A cchc command (``@click.command(cls=Command)``)."""
+
+
+class Group(OwnHelp, click.Group):
+    """The cchc group."""
+
 
 class DataPath(click.ParamType):  # type: ignore[type-arg]
     """A ``--data`` path, or ``bundled``; ``CCHC_DATA`` holds several separated by ``:``."""
