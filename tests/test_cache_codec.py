@@ -120,6 +120,33 @@ def test_values_that_are_not_numbers_are_refused_when_decoded(text: str) -> None
         cache.decode({"v": text}, {})
 
 
+def test_records_of_one_class_are_stored_field_by_field() -> None:
+    rows = (Row("ha-giang", "P02", "Ha Giang", Values((Decimal("43.73"), None)), 3),
+            Row("cao-bang", "P03", "Cao Bang", Values((Decimal("41.33"),)), 4))
+    named: dict[str, type[Record]] = {"Row": Row}
+    assert cache.encode(rows, named) == {"R": [
+        "Row", ["ha-giang", "cao-bang"], ["P02", "P03"], ["Ha Giang", "Cao Bang"],
+        {"V": ["43.73,", "41.33"]}, [3, 4]]}
+    back = _round_trip(rows, (Row,))
+    assert back == rows and repr(back) == repr(rows)
+
+
+DAMAGED_RECORDS = [
+    ["Row", ["a", "b"], ["P1", "P2"], ["A", "B"], {"V": ["1", "2"]}, [1]],  # a column short
+    ["Row", ["a"], ["P1"], ["A"], {"V": ["1"]}],  # a field missing
+    ["Row", [{"d": "1"}], ["P1"], ["A"], {"V": ["1"]}, [1]],  # not plain in a plain column
+    ["Row", ["a"], ["P1"], ["A"], {"V": ["1..2"]}, [1]],  # values that are not numbers
+    ["Row", ["a"], ["P1"], ["A"], {"V": "1"}, [1]],  # a column that is not a list
+    ["Row", ["a"], ["P1"], ["A"], {"X": ["1"]}, [1]],  # an unknown column tag
+]
+
+
+@pytest.mark.parametrize("body", DAMAGED_RECORDS)
+def test_damaged_records_are_refused_when_decoded(body: list[object]) -> None:
+    with pytest.raises(ValueError):
+        cache.decode({"R": body}, {"Row": Row})
+
+
 def test_an_entry_with_damaged_values_misses(tmp_path: Path) -> None:
     """Even with its hash made to match: the values are checked before the entry is used,
     not when a number is first read."""
