@@ -7,8 +7,11 @@ keeps that result between runs as JSON, next to what it was made from:
 - **Data only.** An entry is JSON read with ``json.loads``. Values are
   rebuilt from a fixed list of cchc's own value classes (``Record`` tuples,
   given by the caller), with ``tuple.__new__``: nothing is imported, looked
-  up or called by a name found in the entry. A damaged or planted entry is a
-  miss, never an error.
+  up or called by a name found in the entry. A damaged entry is a miss,
+  never an error: its hash no longer holds. One made by hand, hash and all,
+  in the user's own folder can hold what no table has (other numbers, a row
+  of the wrong length) and fail later; only the user can write there, and
+  they could as well edit the data. What no entry can do is run code.
 - **Never stale.** An entry names every file it was made from with its
   identity (device, inode, size, modification and change times, in
   nanoseconds) and a BLAKE2 hash of its bytes, and the current files must
@@ -335,9 +338,9 @@ def cached(kind: str, inputs: Sequence[Input], classes: Iterable[type[Record]],
 _NUMBER = r"-?[0-9]++(?:\.[0-9]++)?+(?:E[-+][0-9]{1,3}+)?+"
 _VALUES = rf"(?:{_NUMBER})?+(?:,(?:{_NUMBER})?+)*+"
 """The text of a ``Values``: numbers as ``str(Decimal)`` writes them, empty for None,
-joined by commas. No NaN or Infinity, and no exponent past three digits (a score has a
-few decimals; ``1E+99999999`` would overflow the first sum), so every value parses when
-it is read, long after the entry was checked. Possessive, so a row is one pass."""
+joined by commas. No NaN, no Infinity and no exponent past three digits, so every value
+parses when it is read, long after the entry was checked (a table with a value such as
+``1E-1201`` is simply never served from the cache). Possessive, so a row is one pass."""
 
 
 @functools.cache
@@ -433,8 +436,8 @@ def _decode_column(column: Any, classes: dict[str, type[Record]]) -> list[Any]:
 
 
 def _values(text: str | None) -> Values:
-    """The ``Values`` written as ``text``, left as text until read; ``ValueError`` for text
-    that is not numbers (``TypeError`` for no text at all)."""
+    """The ``Values`` written as ``text`` (None: no values), left as text until read;
+    ``ValueError`` for text that is not numbers."""
     if text is None:
         return Values()
     if _values_pattern().fullmatch(text) is None:

@@ -135,11 +135,12 @@ class Values(Sequence[Decimal | None]):
     decoding them cost. So each value is parsed the first time it is read,
     and kept.
 
-    It is what the tuple it stands for is, to every caller: its length,
-    items, slices (tuples), iteration, equality (with a tuple, either way
-    round), hash and ``repr`` are the tuple's. The text it is made from must
-    be numbers as ``str(Decimal)`` writes them, or empty for None (the cache
-    checks it before it builds one).
+    As a sequence it is the tuple it stands for: its length, items, slices
+    (tuples), iteration, equality (with a tuple, either way round), hash and
+    ``repr`` are the tuple's. It is not a ``tuple``, though: it cannot be
+    added to one or ordered. The text it is made from must be numbers as
+    ``str(Decimal)`` writes them, or empty for None (the cache checks it
+    before it builds one).
     """
 
     __slots__ = ("_items",)
@@ -270,7 +271,8 @@ class NationalTable(Record):
 
         A command that reads one column of many tables (a trend reads each
         total) loads this much smaller table. A kept column's derivation stays,
-        so it is still said to be derived, though its parts are left out.
+        so it is still said to be derived, though its parts are left out: it is
+        a table to read, not one to write or check.
         """
         kept = [p for p, column in enumerate(self.columns) if column in columns]
         return self._replace(

@@ -372,6 +372,18 @@ def test_a_run_that_prints_no_help_looks_up_no_translation(workdir: Path,
     assert "locale" not in modules
 
 
+def test_every_command_makes_its_own_help_option() -> None:
+    """A command made without ``cls=Command`` would bring click's gettext lookup back."""
+    import click
+
+    from cchc_cli.cli.main import COMMANDS, cli
+    from cchc_cli.cli.options import OwnHelp
+
+    context = click.Context(cli)
+    commands = [cli, *(cli.get_command(context, name) for name in COMMANDS)]
+    assert all(isinstance(command, OwnHelp) for command in commands)
+
+
 @pytest.mark.parametrize(("output", "heavy"), [("r.html", ("rich", "openpyxl")),
                                                ("r.xlsx", ("rich",))])
 def test_documents_import_only_what_they_draw_with(workdir: Path, output: str,

@@ -20,7 +20,7 @@ from rich.text import Text
 from cchc_cli.render import rich_page
 from cchc_cli.views.page import Column, Number, Styled, Table
 
-WORDS = st.text(alphabet="abcdeđơ ứ好工 -–\u0301\n", min_size=0, max_size=30)
+WORDS = st.text(alphabet="abcdeđơ ứ好工 -–\u0301\u0300\n\xa0\u200d🏽", min_size=0, max_size=30)
 STYLES = st.sampled_from(["", "good", "bad", "muted", "strong", "number", "warning"])
 
 

@@ -1,4 +1,5 @@
-"""The output formats: one list, the file extensions that choose them, one conflict check."""
+"""The output formats: one list, the file extensions that choose them, one conflict check,
+and the language an answer is written in unless one is asked for."""
 
 from __future__ import annotations
 

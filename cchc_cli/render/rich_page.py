@@ -104,9 +104,11 @@ class Grid:
     """A table drawn with its column widths already decided (see ``column_widths``).
 
     It draws what a Rich table with ``box.SIMPLE_HEAD``, no edge, a caption on
-    the left and these fixed column widths draws, segment for segment, without
-    Rich's layout and padding passes over every cell, which cost most of a
-    summary's run. ``tests/test_render_grid.py`` holds the two to the same output.
+    the left and these fixed column widths draws, character for character and
+    style for style, without Rich's layout and padding passes over every cell,
+    which cost most of a summary's run (Rich still draws a cell with a wide,
+    joining or combining character). ``tests/test_render_grid.py`` holds the two
+    to the same output. Only an SVG's id differs: Rich makes it from the segments.
     """
 
     def __init__(self, table: Table, widths: list[int]) -> None:
@@ -119,7 +121,7 @@ class Grid:
         header = (console.get_style("table.header"), [Text(c.header) for c in table.columns])
         rows = [header, *((None, [_text(cell) for cell in row]) for row in table.rows)]
         for position, (style, cells) in enumerate(rows):
-            drawn = [_cell_lines(console, text, size, column, style)
+            drawn = [_cell_lines(console, options, text, size, column, style=style)
                      for text, size, column in zip(cells, widths, table.columns, strict=True)]
             yield from _row(drawn, widths, style, Segment(frame.head_vertical),
                             bottom=position == 0)
@@ -133,8 +135,8 @@ class Grid:
                 options.update(width=table_width, justify="left", highlight=False, height=None))
 
 
-def _cell_lines(console: Console, text: Text, width: int, column: Column,
-                style: Style | None) -> list[list[Segment]]:
+def _cell_lines(console: Console, options: ConsoleOptions, text: Text, width: int,
+                column: Column, *, style: Style | None) -> list[list[Segment]]:
     """One cell as lines of segments: wrapped (unless it never wraps) to ``width``, a space
     each side, all in ``style`` (the header's) when given."""
     pad = Segment(" ")
@@ -142,17 +144,26 @@ def _cell_lines(console: Console, text: Text, width: int, column: Column,
     if width < 1:  # no room to draw anything
         return lines
     justify: JustifyMethod = "right" if column.numeric else "left"
+    no_wrap = column.numeric or column.nowrap
+    if not _one_cell_each(text.plain):  # wide, joining or combining: drawn as Rich does
+        return console.render_lines(Padding(text, (0, 1)), options.update(
+            width=width + _PADDING, justify=justify, no_wrap=no_wrap, overflow="fold",
+            height=None, highlight=False), style=style)
     one = _one_line(console, text, width, justify)
     if one is not None:
         segments = [pad, one, pad]
         return [list(Segment.apply_style(segments, style)) if style else segments]
-    for wrapped in text.wrap(console, width, justify=justify, overflow="fold",
-                             no_wrap=column.numeric or column.nowrap):
+    for wrapped in text.wrap(console, width, justify=justify, overflow="fold", no_wrap=no_wrap):
         # as Rich draws a cell: its lines joined into one text, each line's style a span
         line = Text("\n").join((wrapped,)) if wrapped.style else wrapped
         segments = [pad, *Segment.adjust_line_length(list(line.render(console)), width), pad]
         lines.append(list(Segment.apply_style(segments, style)) if style else segments)
     return lines
+
+
+def _one_cell_each(plain: str) -> bool:
+    """Whether every character of ``plain`` takes one cell (as all of Vietnamese does)."""
+    return plain.isascii() or all(cell_len(char) == 1 for char in plain)
 
 
 def _one_line(console: Console, text: Text, width: int, justify: JustifyMethod
@@ -174,7 +185,8 @@ def _one_line(console: Console, text: Text, width: int, justify: JustifyMethod
 def _row(drawn: list[list[list[Segment]]], widths: list[int], style: Style | None,
          divider: Segment, bottom: bool) -> RenderResult:
     """The lines of one row: every cell as tall as the tallest, blank lines added below
-    (above, for the header); cells in zero-width columns are one unstyled blank line."""
+    (above, for the header); a row with no line at all (each of its cells in a column
+    of no width) is one unstyled blank line, as Rich draws it."""
     height = max(len(lines) for lines in drawn)
     for lines, size in zip(drawn, widths, strict=True):
         blank = [Segment(" " * (size + _PADDING), style if height else None)]
