@@ -120,11 +120,17 @@ class Grid:
         frame = box.SIMPLE_HEAD.substitute(options, safe=console.safe_box)
         header = (console.get_style("table.header"), [Text(c.header) for c in table.columns])
         rows = [header, *((None, [_text(cell) for cell in row]) for row in table.rows)]
+        plain = console.color_system is None and not console.record  # styles drawn as nothing
         for position, (style, cells) in enumerate(rows):
             drawn = [_cell_lines(console, options, text, size, column, style=style)
                      for text, size, column in zip(cells, widths, table.columns, strict=True)]
-            yield from _row(drawn, widths, style, Segment(frame.head_vertical),
-                            bottom=position == 0)
+            for line in _row(drawn, widths, style, Segment(frame.head_vertical),
+                             bottom=position == 0):
+                if plain:  # one segment a line: what the console writes is the same
+                    yield Segment("".join(segment.text for segment in line))
+                else:
+                    yield from line
+                yield Segment.line()
             if position == 0:
                 yield Segment(frame.get_row([w + _PADDING for w in widths], "head", edge=False))
                 yield Segment.line()
@@ -161,9 +167,21 @@ def _cell_lines(console: Console, options: ConsoleOptions, text: Text, width: in
     return lines
 
 
+_ONE_CELL: dict[str, bool] = {}
+"""Whether a character takes one cell, for each character seen (a bar has a dozen)."""
+
+
 def _one_cell_each(plain: str) -> bool:
     """Whether every character of ``plain`` takes one cell (as all of Vietnamese does)."""
-    return plain.isascii() or all(cell_len(char) == 1 for char in plain)
+    if plain.isascii():
+        return True
+    for char in set(plain):
+        known = _ONE_CELL.get(char)
+        if known is None:
+            known = _ONE_CELL[char] = cell_len(char) == 1
+        if not known:
+            return False
+    return True
 
 
 def _one_line(console: Console, text: Text, width: int, justify: JustifyMethod
@@ -183,7 +201,7 @@ def _one_line(console: Console, text: Text, width: int, justify: JustifyMethod
 
 
 def _row(drawn: list[list[list[Segment]]], widths: list[int], style: Style | None,
-         divider: Segment, bottom: bool) -> RenderResult:
+         divider: Segment, bottom: bool) -> list[list[Segment]]:
     """The lines of one row: every cell as tall as the tallest, blank lines added below
     (above, for the header); a row with no line at all (each of its cells in a column
     of no width) is one unstyled blank line, as Rich draws it."""
@@ -192,12 +210,14 @@ def _row(drawn: list[list[list[Segment]]], widths: list[int], style: Style | Non
         blank = [Segment(" " * (size + _PADDING), style if height else None)]
         missing = [blank] * (max(height, 1) - len(lines))
         lines[:] = missing + lines if bottom else lines + missing
+    rows = []
     for line in range(max(height, 1)):
-        for column, lines in enumerate(drawn):
-            if column:
-                yield divider
-            yield from lines[line]
-        yield Segment.line()
+        row = list(drawn[0][line])
+        for lines in drawn[1:]:
+            row.append(divider)
+            row += lines[line]
+        rows.append(row)
+    return rows
 
 
 def _stacked(table: Table) -> RenderableType:
