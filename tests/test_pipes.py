@@ -339,6 +339,15 @@ def test_rich_is_not_imported_when_no_table_is_drawn(workdir: Path, name: str) -
     assert not [module for module in modules if module.startswith("openpyxl")], name
 
 
+def modules_imported_by(workdir: Path, args: list[str]) -> list[str]:
+    """The modules a successful ``cchc ARGS`` imports, from ``-X importtime``."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", *args],
+                            cwd=workdir, env=environment(workdir), stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=TIMEOUT, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return imported_modules(result.stderr.decode("utf-8", errors="replace"))
+
+
 @pytest.mark.parametrize("args", [["rank", "papi", "--year", "2024", "--json"],
                                   ["trend", "papi", "--province", "ha-giang", "--json"],
                                   ["show", "papi", "--province", "ha-giang", "--format", "csv"]])
@@ -346,11 +355,7 @@ def test_national_json_and_csv_never_load_the_pages_words(workdir: Path,
                                                            args: list[str]) -> None:
     """A document of raw numbers needs neither the phrases of text output nor its cells, nor
     the report catalogue."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", *args],
-                            cwd=workdir, env=environment(workdir), stdin=subprocess.DEVNULL,
-                            capture_output=True, timeout=TIMEOUT, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    modules = imported_modules(result.stderr.decode("utf-8", errors="replace"))
+    modules = modules_imported_by(workdir, args)
     assert "cchc_cli.views.national" in modules
     page_only = {"cchc_cli.i18n", "cchc_cli.views.page", "cchc_cli.views.cells",
                  "cchc_cli.views.national_pages", "cchc_cli.bars", "cchc_cli.catalog"}
@@ -363,11 +368,7 @@ def test_a_run_that_prints_no_help_looks_up_no_translation(workdir: Path,
                                                             args: list[str]) -> None:
     """click's own help and version options word their help through gettext, whose first
     lookup imports locale: a millisecond of every run. cchc's options do not."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "cchc_cli", *args],
-                            cwd=workdir, env=environment(workdir), stdin=subprocess.DEVNULL,
-                            capture_output=True, timeout=TIMEOUT, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    modules = imported_modules(result.stderr.decode("utf-8", errors="replace"))
+    modules = modules_imported_by(workdir, args)
     assert "click" in modules
     assert "locale" not in modules
 
