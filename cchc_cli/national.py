@@ -75,6 +75,16 @@ class Method(Record):
         """The sub-dimensions of ``dimension``."""
         return tuple(m for m in self.measures if m.kind == "sub" and m.parent == dimension)
 
+    def bound(self, code: str) -> Decimal | None:
+        """The most the measure ``code`` can score: its own maximum, else its dimension's;
+        None for a measure without either (or not of this method)."""
+        measure = self.measure(code)
+        if measure is None:
+            return None
+        if measure.max is not None or measure.parent is None:
+            return measure.max
+        return self.bound(measure.parent)
+
 
 class IndexInfo(Record):
     """An index that scores every province: its names and methodology versions."""

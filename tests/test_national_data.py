@@ -153,3 +153,15 @@ def test_the_clgq_ttttt_uncertainty_is_kept_in_the_data(service: list[NationalTa
     assert (clgq.max, tttt.max) == (Decimal(12), Decimal(10))
     assert "disputed" in (clgq.note or "") and "disputed" in (tttt.note or "")
     assert sum(m.max or 0 for m in method.dimensions) == 100
+
+
+def test_a_measure_is_bounded_by_its_own_maximum_else_its_dimensions(
+        papi: dict[int, NationalTable]) -> None:
+    """The index file states 80 for the 2018 total and 10 for each dimension, and no
+    maximum for a sub-dimension, which is therefore bounded by its dimension's 10."""
+    method = papi[2024].method
+    assert method.bound("total") == Decimal(80)
+    assert method.bound("C08") == Decimal(10)
+    assert method.bound("SC81") == Decimal(10)
+    assert method.bound("SC99") is None
+    assert papi[2011].method.bound("total") == Decimal(60)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cchc_cli.cache import Input
@@ -451,15 +450,6 @@ def _value_columns(cells: tuple[Cell, ...], method: Method, path: str,
                                 "add the total score, empty where there is no data"))
         ok = False
     return tuple(names[len(KEY_COLUMNS):]) if ok else None
-
-
-def bound(measure: Measure | None, method: Method) -> Decimal | None:
-    """The most a measure's score can be: its own maximum, else its dimension's."""
-    if measure is None:
-        return None
-    if measure.max is not None or measure.parent is None:
-        return measure.max
-    return bound(method.measure(measure.parent), method)
 
 
 def _without_index(read: Input, index: IndexInfo) -> tuple[NationalTable, list[Problem]]:

@@ -48,8 +48,6 @@ class _Plan(Record):
 
 def _plan(columns: tuple[str, ...], method: Method,
           derived: tuple[Derivation, ...]) -> _Plan:
-    from cchc_cli.load.national import bound
-
     bounds: list[tuple[Decimal | None, Decimal | None]] = []
     for column in columns:
         if column == "change":
@@ -57,7 +55,7 @@ def _plan(columns: tuple[str, ...], method: Method,
         elif column == "rank":
             bounds.append((Decimal(1), None))
         else:
-            bounds.append((Decimal(0), bound(method.measure(column), method)))
+            bounds.append((Decimal(0), method.bound(column)))
     steps = tuple((columns.index(d.column), _getter([columns.index(p) for p in d.parts]), d)
                   for d in derived)
     dimensions = tuple(columns.index(m.code) for m in method.dimensions if m.code in columns)

@@ -8,7 +8,6 @@ cells of text output.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.calc.national import (
@@ -22,21 +21,12 @@ from cchc_cli.calc.national import (
     biggest,
     share_of_max,
 )
-from cchc_cli.calc.precision import round_half_up
-from cchc_cli.model import Lang, Text
+from cchc_cli.model import Lang
 from cchc_cli.national import IndexInfo, NationalTable
-from cchc_cli.views.records import envelope, num, period_record, text
+from cchc_cli.views.records import envelope, num, period_record, province_name, rounded, text
 
 if TYPE_CHECKING:
     from cchc_cli.views.page import Page
-
-
-def province_name(province: str) -> Text:
-    """The registry's name of ``province`` (the id itself if the registry lacks it)."""
-    from cchc_cli.provinces import registry
-
-    entry = registry().get(province)
-    return entry.name if entry else Text(province, province)
 
 
 def index_record(index: IndexInfo, table: NationalTable) -> dict[str, Any]:
@@ -50,11 +40,6 @@ def index_record(index: IndexInfo, table: NationalTable) -> dict[str, Any]:
 def source_record(table: NationalTable) -> dict[str, Any]:
     """Where a table's numbers come from, with its file and notes."""
     return {**table.source._asdict(), "table": table.path, "notes": list(table.notes)}
-
-
-def rounded(table: NationalTable, value: Decimal | None) -> Decimal | None:
-    """A score rounded half-up to the decimals its index publishes."""
-    return None if value is None else round_half_up(value, table.index.decimals)
 
 
 def _province(province: str) -> dict[str, Any]:
@@ -127,7 +112,7 @@ class NationalRankView:
         """The ranking as a table with a bar per province; the highlighted one's dimensions."""
         from cchc_cli.views.national_pages import rank_page
 
-        return rank_page(self, lang)
+        return rank_page(self.table, self.ranking, self.highlight, self.dimensions, lang)
 
 
 class NationalShowView:
@@ -178,7 +163,7 @@ class NationalShowView:
         """A headline, then one line per measure (sub-dimensions indented)."""
         from cchc_cli.views.national_pages import show_page
 
-        return show_page(self, lang)
+        return show_page(self.table, self.province, self.profiles, lang)
 
 
 class NationalCompareView:
@@ -249,7 +234,7 @@ class NationalCompareView:
         """The breaks, the biggest movers, every province, and who is in one only."""
         from cchc_cli.views.national_pages import compare_page
 
-        return compare_page(self, lang)
+        return compare_page(self.before, self.after, self.movement, self.highlight, lang)
 
 
 class NationalTrendView:
@@ -300,7 +285,7 @@ class NationalTrendView:
         """Per series: a table of periods, then bars of the share of the maximum."""
         from cchc_cli.views.national_pages import trend_page
 
-        return trend_page(self, lang)
+        return trend_page(self.index, self.province, self.series, lang)
 
 
 def among_record(found: Among) -> dict[str, Any]:

@@ -15,23 +15,17 @@ from cchc_cli.bars import bar
 from cchc_cli.calc.national import (
     Among,
     MeasureProfile,
+    Movement,
     Ranking,
     SeriesPoint,
     ahead_percent,
     biggest,
 )
 from cchc_cli.model import Lang
-from cchc_cli.national import NationalTable
+from cchc_cli.national import IndexInfo, NationalTable
 from cchc_cli.views.cells import number_cell
-from cchc_cli.views.national import (
-    NationalCompareView,
-    NationalRankView,
-    NationalShowView,
-    NationalTrendView,
-    province_name,
-    rounded,
-)
 from cchc_cli.views.page import Bar, Cell, Chart, Column, Heading, Note, Page, Pairs, Styled, Table
+from cchc_cli.views.records import province_name, rounded
 
 BAR_WIDTH = 12
 
@@ -66,16 +60,14 @@ def measure_label(table: NationalTable, code: str, lang: Lang) -> str:
     return f"{code} {measure.label.get(lang)}"
 
 
-def rank_page(view: NationalRankView, lang: Lang) -> Page:
+def rank_page(table: NationalTable, ranking: Ranking, highlight: str | None,
+              dimensions: tuple[str, ...], lang: Lang) -> Page:
     """The ranking as a table with a bar per province; the highlighted one's dimensions."""
-    table, ranking = view.table, view.ranking
-    from cchc_cli.load.national import bound
-
-    most = bound(table.method.measure(ranking.measure), table.method) or max(
+    most = table.method.bound(ranking.measure) or max(
         (s.value for s in ranking.standings), default=Decimal(1))
     rows = []
     for s in ranking.standings:
-        mark = "►" if s.row.province == view.highlight else ""
+        mark = "►" if s.row.province == highlight else ""
         style = "strong" if mark else "number"
         texts = (f"{mark}{s.place}{'=' if s.tied else ''}",
                  province_name(s.row.province).get(lang),
@@ -88,25 +80,26 @@ def rank_page(view: NationalRankView, lang: Lang) -> Page:
                Column(i18n.word("ahead", lang), True))
     title = f"{table.index.short} — {i18n.period_label(table.period, lang)}"
     page: Page = [Table(title, columns, tuple(rows), _field_caption(ranking, lang))]
-    if view.highlight is not None and ranking.measure == "total":
-        page.append(_rank_dimensions(view, lang))
+    if highlight is not None and ranking.measure == "total":
+        page.append(_rank_dimensions(table, highlight, dimensions, lang))
     page += _rank_notes(table, ranking, lang)
     return page
 
-def _rank_dimensions(view: NationalRankView, lang: Lang) -> Table:
+
+def _rank_dimensions(table: NationalTable, highlight: str, dimensions: tuple[str, ...],
+                     lang: Lang) -> Table:
     """The highlighted province's dimension scores and its place on each."""
     from cchc_cli.calc.national import rank_table
 
-    table = view.table
-    row = table.row(view.highlight or "")
+    row = table.row(highlight)
     lines = []
-    for code in view.dimensions:
-        standing = rank_table(table, code).of(view.highlight or "")
+    for code in dimensions:
+        standing = rank_table(table, code).of(highlight)
         value = table.value(row, code) if row else None
         place = "" if standing is None else \
             i18n.place_of(standing.place, len(rank_table(table, code).standings), lang)
         lines.append((measure_label(table, code, lang), score(table, value, lang), place))
-    name = province_name(view.highlight or "").get(lang)
+    name = province_name(highlight).get(lang)
     return Table(name, (Column(i18n.word("measure_name", lang)),
                         Column(i18n.word("score", lang), True),
                         Column(i18n.word("place", lang), True)), tuple(lines))
@@ -130,11 +123,11 @@ def _rank_notes(table: NationalTable, ranking: Ranking, lang: Lang) -> list[Note
     return notes
 
 
-def show_page(view: NationalShowView, lang: Lang) -> Page:
+def show_page(table: NationalTable, province: str, profiles: list[MeasureProfile], lang: Lang
+              ) -> Page:
     """A headline, then one line per measure (sub-dimensions indented)."""
-    table = view.table
-    name = province_name(view.province).get(lang)
-    total = next((p for p in view.profiles if p.code == "total"), None)
+    name = province_name(province).get(lang)
+    total = next((p for p in profiles if p.code == "total"), None)
     page: Page = [Heading(f"{name} — {table.index.short}, "
                           f"{i18n.period_label(table.period, lang)}")]
     if total is not None and total.value is not None and total.place is not None:
@@ -146,7 +139,7 @@ def show_page(view: NationalShowView, lang: Lang) -> Page:
              numfmt.percent(ahead_percent(total.place, total.field), lang)))))
     else:
         page.append(Note(i18n.word("no_data", lang), "warning"))
-    rows = tuple(_show_line(view, p, lang) for p in view.profiles)
+    rows = tuple(_show_line(table, p, lang) for p in profiles)
     page.append(Table(i18n.word("profile_title", lang), (
         Column(i18n.word("measure_name", lang)), Column(i18n.word("score", lang), True),
         Column(i18n.word("maximum", lang), True), Column(i18n.word("median", lang), True),
@@ -158,9 +151,8 @@ def show_page(view: NationalShowView, lang: Lang) -> Page:
     page.append(Note(i18n.word("unrounded_note", lang)))
     return page
 
-def _show_line(view: NationalShowView, p: MeasureProfile, lang: Lang
-               ) -> tuple[str, ...]:
-    table = view.table
+
+def _show_line(table: NationalTable, p: MeasureProfile, lang: Lang) -> tuple[str, ...]:
     found = table.method.measure(p.code)
     indent = "  " if found is not None and found.kind == "sub" else ""
     place = "" if p.place is None else f"{p.place}{'=' if p.tied else ''}/{p.field}"
@@ -171,21 +163,23 @@ def _show_line(view: NationalShowView, p: MeasureProfile, lang: Lang
             "" if p.down is None else score(table, p.down.points, lang))
 
 
-def compare_page(view: NationalCompareView, lang: Lang) -> Page:
+def compare_page(before: NationalTable, after: NationalTable, movement: Movement,
+                 highlight: str | None, lang: Lang) -> Page:
     """The breaks, the biggest movers, every province, and who is in one only."""
-    before, after = view.before, view.after
     page: Page = [Heading(f"{after.index.short}: {i18n.period_label(before.period, lang)}"
                           f" → {i18n.period_label(after.period, lang)}")]
-    page += _break_notes(view, lang)
+    page += _break_notes(before, after, movement, lang)
     for key in ("place", "score"):
-        rises, falls = biggest(view.movement.moves, key)
+        rises, falls = biggest(movement.moves, key)
         for title, moves in ((f"{key}_rises", rises), (f"{key}_falls", falls)):
             if moves:
-                page.append(_moves_table(view, i18n.word(title, lang), moves, lang))
-    everyone = sorted(view.movement.moves, key=lambda m: (m.after.place, m.province))
-    page.append(_moves_table(view, i18n.word("province", lang), everyone, lang))
-    for period, only in ((before.period, view.movement.only_before),
-                         (after.period, view.movement.only_after)):
+                page.append(_moves_table(before, after, i18n.word(title, lang), moves, lang,
+                                         highlight=highlight))
+    everyone = sorted(movement.moves, key=lambda m: (m.after.place, m.province))
+    page.append(_moves_table(before, after, i18n.word("province", lang), everyone, lang,
+                             highlight=highlight))
+    for period, only in ((before.period, movement.only_before),
+                         (after.period, movement.only_after)):
         if only:
             names = ", ".join(province_name(p).get(lang) for p in only)
             label = i18n.word("only_in", lang).format(
@@ -194,30 +188,33 @@ def compare_page(view: NationalCompareView, lang: Lang) -> Page:
     page.append(Note(i18n.word("unrounded_note", lang)))
     return page
 
-def _break_notes(view: NationalCompareView, lang: Lang) -> list[Note]:
+
+def _break_notes(before: NationalTable, after: NationalTable, movement: Movement, lang: Lang
+                 ) -> list[Note]:
     notes = []
-    reasons = view.movement.comparability.reasons
+    reasons = movement.comparability.reasons
     if "method" in reasons:
         notes.append(Note(i18n.word("break_method", lang).format(
-            before=view.before.method.id, after=view.after.method.id,
-            max_before=numfmt.number(view.before.method.total.max or Decimal(0), lang),
-            max_after=numfmt.number(view.after.method.total.max or Decimal(0), lang)),
+            before=before.method.id, after=after.method.id,
+            max_before=numfmt.number(before.method.total.max or Decimal(0), lang),
+            max_after=numfmt.number(after.method.total.max or Decimal(0), lang)),
             "warning"))
     if "merger" in reasons:
         notes.append(Note(i18n.word("break_merger", lang), "warning"))
     return notes
 
-def _moves_table(view: NationalCompareView, title: str, moves: list[Any], lang: Lang
-                 ) -> Table:
+
+def _moves_table(before: NationalTable, after: NationalTable, title: str, moves: list[Any],
+                 lang: Lang, *, highlight: str | None) -> Table:
     rows = []
     for m in moves:
         places = f"{m.before.place} → {m.after.place}"
         change = "" if m.places_gained is None else f"{m.places_gained:+d}".replace("+0", "0")
-        scores = (f"{score(view.before, m.before.value, lang)} → "
-                  f"{score(view.after, m.after.value, lang)}")
+        scores = (f"{score(before, m.before.value, lang)} → "
+                  f"{score(after, m.after.value, lang)}")
         delta = "" if m.score_change is None else \
-            ("+" if m.score_change > 0 else "") + score(view.after, m.score_change, lang)
-        mark = "► " if m.province == view.highlight else ""
+            ("+" if m.score_change > 0 else "") + score(after, m.score_change, lang)
+        mark = "► " if m.province == highlight else ""
         rows.append((mark + province_name(m.province).get(lang), places, change, scores,
                      delta))
     return Table(title, (Column(i18n.word("province", lang)),
@@ -227,20 +224,22 @@ def _moves_table(view: NationalCompareView, title: str, moves: list[Any], lang: 
                          Column(i18n.word("change", lang), True)), tuple(rows))
 
 
-def trend_page(view: NationalTrendView, lang: Lang) -> Page:
+def trend_page(index: IndexInfo, province: str, series: list[tuple[str, list[SeriesPoint]]],
+               lang: Lang) -> Page:
     """Per series: a table of periods, then bars of the share of the maximum."""
     page: Page = []
-    whole = province_name(view.province).get(lang)
-    for part, points in view.series:
+    whole = province_name(province).get(lang)
+    for part, points in series:
         name = province_name(part).get(lang)
-        if part != view.province:
+        if part != province:
             key = "former_unit" if name == whole else "part_of"
             name = i18n.word(key, lang).format(part=name, whole=whole)
-        page.append(_series_table(f"{view.index.short} — {name}", points, lang))
+        page.append(_series_table(f"{index.short} — {name}", points, lang))
         page.append(_series_chart(points, lang))
-    if any(p.new_method for _, points in view.series for p in points):
+    if any(p.new_method for _, points in series for p in points):
         page.append(Note(i18n.word("break_marker", lang)))
     return page
+
 
 def _series_table(title: str, points: list[SeriesPoint], lang: Lang) -> Table:
     rows = []
@@ -258,6 +257,7 @@ def _series_table(title: str, points: list[SeriesPoint], lang: Lang) -> Table:
                          Column(i18n.word("maximum", lang), True),
                          Column(i18n.word("place", lang), True),
                          Column(i18n.word("field", lang), True)), tuple(rows))
+
 
 def _series_chart(points: list[SeriesPoint], lang: Lang) -> Chart:
     bars = []

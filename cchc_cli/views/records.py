@@ -11,6 +11,7 @@ from cchc_cli.periods import Period
 
 if TYPE_CHECKING:
     from cchc_cli.calc.derive import Derived, FigureResult
+    from cchc_cli.national import NationalTable
 
 OUTPUT_FORMAT = "cchc-output/2"
 """The version of the JSON documents cchc writes (see the README). 2: one vocabulary
@@ -43,15 +44,25 @@ def text(value: Text | None) -> Record | None:
     return None if value is None else {"vi": value.vi, "en": value.en}
 
 
+def province_name(province: str) -> Text:
+    """The registry's name of ``province`` (the id itself if the registry lacks it)."""
+    from cchc_cli.provinces import registry
+
+    entry = registry().get(province)
+    return entry.name if entry else Text(province, province)
+
+
 def province_ref(province_id: str, name: Text | None = None) -> Record:
     """A province as ``{"id", "name": {"vi", "en"}}``: the name given, else the registry's,
     else the id itself."""
-    if name is None:
-        from cchc_cli.provinces import registry
+    return {"id": province_id, "name": text(name or province_name(province_id))}
 
-        entry = registry().get(province_id)
-        name = entry.name if entry else Text(province_id, province_id)
-    return {"id": province_id, "name": text(name)}
+
+def rounded(table: NationalTable, value: Decimal | None) -> Decimal | None:
+    """A national table's score rounded half-up to the decimals its index publishes."""
+    from cchc_cli.calc.precision import round_half_up
+
+    return None if value is None else round_half_up(value, table.index.decimals)
 
 
 def envelope(command: str, **body: Any) -> Record:
