@@ -1,4 +1,4 @@
-"""Every word cchc prints, in Vietnamese and English, and how the language is chosen.
+"""Every word cchc prints, in Vietnamese and English.
 
 This is the one catalogue: views, renderers and messages ask it for a phrase by
 its key (``word("top_share", lang, share="19%")``) and never branch on the
@@ -6,7 +6,8 @@ language themselves. The Vietnamese follows the terms of Resolution 76/NQ-CP
 (the 2021–2030 master programme of administrative reform) and Decision
 766/QĐ-TTg (the service index); ``docs/glossary.md`` lists each term with its
 source. A template's ``{names}`` are filled with ``str.format``; a language
-may leave a value out where its grammar has no place for it.
+may leave a value out where its grammar has no place for it. Which language an
+answer is in, unless one is asked for, is ``render.formats.default_lang``.
 """
 
 from __future__ import annotations
