@@ -333,14 +333,15 @@ def shared_widths(page: Page, width: int) -> dict[int, list[int] | None]:
 def print_page(page: Page, console: Console) -> None:
     """Print every block of ``page``, separated by blank lines."""
     page = [block for block in page if not (isinstance(block, Chart) and block.document_only)]
-    widths = shared_widths(page, console.width)
+    width = console.width  # worked out from the terminal and the environment at each ask
+    widths = shared_widths(page, width)
     for position, block in enumerate(page):
         follows_note = isinstance(block, Note) and isinstance(page[position - 1], Note)
         if position and not follows_note:
             console.print()
         if isinstance(block, Table) and position in widths:
-            console.print(_table(block, console.width, widths[position]))
+            console.print(_table(block, width, widths[position]))
         elif isinstance(block, Note) and block.literal:
-            console.print(renderable(block, console.width), soft_wrap=True)
+            console.print(renderable(block, width), soft_wrap=True)
         else:
-            console.print(renderable(block, console.width))
+            console.print(renderable(block, width))
