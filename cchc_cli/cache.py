@@ -365,7 +365,7 @@ def encode(value: Any, classes: dict[str, type[Record]]) -> Any:
     if kind is Decimal:
         return {"d": str(value)}
     if kind is Values:
-        return {"v": ",".join(value.texts()) if value else None}
+        return {"v": _values_text(value)}
     if kind is list:
         return {"l": [encode(v, classes) for v in value]}
     if kind is dict:
@@ -381,6 +381,11 @@ def encode(value: Any, classes: dict[str, type[Record]]) -> Any:
 
 _PLAIN = frozenset({str, int, bool, float, type(None)})
 """JSON values that stand for themselves (decoded without a call)."""
+
+
+def _values_text(values: Values) -> str | None:
+    """A row's values as the text ``_values`` reads back (None for no values)."""
+    return ",".join(values.texts()) if values else None
 
 
 def _tuple(value: tuple[Any, ...], classes: dict[str, type[Record]]) -> Any:
@@ -404,7 +409,7 @@ def _records(rows: tuple[Record, ...], classes: dict[str, type[Record]]) -> Any:
         if all(type(item) in _PLAIN for item in items):
             columns.append(list(items))
         elif all(type(item) is Values for item in items):
-            columns.append({"V": [encode(item, classes)["v"] for item in items]})
+            columns.append({"V": [_values_text(item) for item in items]})
         else:
             columns.append({"c": [encode(item, classes) for item in items]})
     return {"R": [kind.__name__, *columns]}

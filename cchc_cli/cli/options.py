@@ -31,17 +31,19 @@ class OwnHelp(click.Command):
     every run, for a line only ``--help`` prints.
     """
 
+    _own_help: click.Option | None = None
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        """The ``-h``/``--help`` option (made once per command)."""
+        """The ``-h``/``--help`` option (made once per command: click tells its parameters
+        apart by identity)."""
         names = self.get_help_option_names(ctx)
         if not names or not self.add_help_option:
             return None
-        made: click.Option | None = self.__dict__.get("_cchc_help")
-        if made is None:
-            made = click.Option(list(names), is_flag=True, expose_value=False, is_eager=True,
-                                callback=_show_help, help="Show this message and exit.")
-            self.__dict__["_cchc_help"] = made
-        return made
+        if self._own_help is None:
+            self._own_help = click.Option(list(names), is_flag=True, expose_value=False,
+                                          is_eager=True, callback=_show_help,
+                                          help="Show this message and exit.")
+        return self._own_help
 
 
 class Command(OwnHelp):

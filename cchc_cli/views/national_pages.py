@@ -94,10 +94,10 @@ def _rank_dimensions(table: NationalTable, highlight: str, dimensions: tuple[str
     row = table.row(highlight)
     lines = []
     for code in dimensions:
-        standing = rank_table(table, code).of(highlight)
+        ranking = rank_table(table, code)
+        standing = ranking.of(highlight)
         value = table.value(row, code) if row else None
-        place = "" if standing is None else \
-            i18n.place_of(standing.place, len(rank_table(table, code).standings), lang)
+        place = "" if standing is None else i18n.place_of(standing.place, ranking.field, lang)
         lines.append((measure_label(table, code, lang), score(table, value, lang), place))
     name = province_name(highlight).get(lang)
     return Table(name, (Column(i18n.word("measure_name", lang)),
